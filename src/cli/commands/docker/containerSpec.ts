@@ -1,0 +1,83 @@
+import type { CreateSpec } from '../../../engine/docker/create';
+import type { PortBindingRequest, PortSpec } from '../../../engine/docker/types';
+import { parseExpose, parsePublish } from '../../parse/ports';
+import type { ParsedFlags } from '../../types';
+
+/**
+ * From parsed run/create flags to the daemon request, with the CLI-side validation docker/cli
+ * does before calling the daemon (opts.go parse): ports, expose, MAC, links, env.
+ */
+export function list(flags: ParsedFlags, name: string): readonly string[] {
+  const v = flags.values[name];
+  return Array.isArray(v) ? v : typeof v === 'string' ? [v] : [];
+}
+
+export function str(flags: ParsedFlags, name: string): string | undefined {
+  const v = flags.values[name];
+  if (Array.isArray(v)) return v[v.length - 1];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function bool(flags: ParsedFlags, name: string): boolean {
+  return flags.values[name] === true;
+}
+
+const MAC_RE = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
+
+/** The simulated shell's own environment, for `-e NAME` without a value. */
+const SHELL_ENV: Readonly<Record<string, string>> = { HOME: '/root', USER: 'root', SHELL: '/bin/bash', LANG: 'C.UTF-8', TERM: 'xterm-256color' };
+
+export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly string[], name: string | undefined): { ok: true; spec: CreateSpec } | { ok: false; error: string } {
+  const publish: PortBindingRequest[] = [];
+  for (const p of list(flags, 'publish')) {
+    const r = parsePublish(p);
+    if (!r.ok) return r;
+    publish.push(...r.value);
+  }
+  const expose: PortSpec[] = [];
+  for (const e of list(flags, 'expose')) {
+    const r = parseExpose(e);
+    if (!r.ok) return r;
+    expose.push(...r.value);
+  }
+  const mac = str(flags, 'mac-address');
+  if (mac !== undefined && mac !== '' && !MAC_RE.test(mac)) return { ok: false, error: `${mac} is not a valid mac address` };
+  for (const l of list(flags, 'link')) {
+    if (l.split(':').length > 2 || l === '') return { ok: false, error: `bad format for links: ${l}` };
+  }
+  const env: string[] = [];
+  for (const e of list(flags, 'env')) {
+    if (e.startsWith('=')) return { ok: false, error: `invalid environment variable: ${e}` };
+    if (e.includes('=')) env.push(e);
+    else if (SHELL_ENV[e] !== undefined) env.push(`${e}=${SHELL_ENV[e]}`);
+  }
+  const network = str(flags, 'network') ?? str(flags, 'net') ?? '';
+  const entry = str(flags, 'entrypoint');
+  const ip = str(flags, 'ip');
+  const hostname = str(flags, 'hostname');
+  const domainname = str(flags, 'domainname');
+  const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
+  const spec: CreateSpec = {
+    image,
+    cmd,
+    ...(entry !== undefined ? { entrypoint: entry === '' ? [] : [entry] } : {}),
+    ...(name !== undefined ? { name } : {}),
+    ...(hostname ? { hostname } : {}),
+    ...(domainname ? { domainname } : {}),
+    env,
+    network,
+    ...(ip ? { ip } : {}),
+    aliases,
+    links: list(flags, 'link'),
+    publish,
+    publishAll: bool(flags, 'publish-all'),
+    expose,
+    ...(mac ? { macAddress: mac.toLowerCase().replace(/-/g, ':') } : {}),
+    autoRemove: bool(flags, 'rm'),
+    tty: bool(flags, 'tty'),
+    openStdin: bool(flags, 'interactive'),
+    dns: list(flags, 'dns'),
+    addHosts: list(flags, 'add-host'),
+  };
+  return { ok: true, spec };
+}

@@ -1,0 +1,297 @@
+/**
+ * The `iptables` command as iptables 1.8.9 (nf_tables) behaves for listing — the version the
+ * 28.5.2 reference transcripts were captured with (protocols print as numbers with -n).
+ * Argument handling follows iptables/xshared.c do_parse (getopt_long with optstring
+ * IPT_OPTSTRING, xs_has_arg for the optional chain / rule number of -L and -S,
+ * generic_opt_check's option table) and xtables-standalone.c for the error wording.
+ * Output comes from engine/netfilter/listing.ts.
+ *
+ * Simulator difference: commands that change rules (-A -C -D -I -R -F -Z -N -X -E -P) are not
+ * modelled; they print a note saying so (marked below) instead of changing the tables.
+ */
+import { listTable, saveTable } from '../../engine/netfilter/listing';
+import { SIM_NAMES, type ListFormat, type NameResolver } from '../../engine/netfilter/ruleText';
+import { emptyNetfilter } from '../../engine/netfilter/tables';
+import type { Netfilter, TableName } from '../../engine/netfilter/types';
+
+export { nvlRuleRow, saveRuleText, listRuleRow } from '../../engine/netfilter/ruleText';
+
+export interface IptablesOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+const PROG = 'iptables';
+const VERSION = '1.8.9 (nf_tables)';
+const TRY_HELP = `Try \`${PROG} -h' or '${PROG} --help' for more information.\n`;
+
+/** getopt arity: 0 none, 1 required, 2 optional (attached only). From IPT_OPTSTRING. */
+const SHORT: Readonly<Record<string, 0 | 1 | 2>> = {
+  A: 1, C: 1, D: 1, E: 1, F: 2, I: 1, L: 2, M: 1, N: 1, P: 1, V: 0, X: 2, Z: 2, c: 1, d: 1, i: 1, j: 1,
+  o: 1, p: 1, s: 1, t: 1, R: 1, S: 2, W: 2, '4': 0, '6': 0, f: 0, g: 1, h: 2, m: 1, n: 0, v: 0, w: 2, x: 0,
+};
+/** xtables.c original_opts: long name → [short code, arity]. */
+const LONG: Readonly<Record<string, readonly [string, 0 | 1 | 2]>> = {
+  append: ['A', 1], delete: ['D', 1], check: ['C', 1], insert: ['I', 1], replace: ['R', 1], list: ['L', 2],
+  'list-rules': ['S', 2], flush: ['F', 2], zero: ['Z', 2], 'new-chain': ['N', 1], 'delete-chain': ['X', 2],
+  'rename-chain': ['E', 1], policy: ['P', 1], source: ['s', 1], destination: ['d', 1], src: ['s', 1],
+  dst: ['d', 1], protocol: ['p', 1], 'in-interface': ['i', 1], jump: ['j', 1], table: ['t', 1], match: ['m', 1],
+  numeric: ['n', 0], 'out-interface': ['o', 1], verbose: ['v', 0], wait: ['w', 2], 'wait-interval': ['W', 2],
+  exact: ['x', 0], fragments: ['f', 0], version: ['V', 0], help: ['h', 2], 'line-numbers': ['0', 0],
+  modprobe: ['M', 1], 'set-counters': ['c', 1], goto: ['g', 1], ipv4: ['4', 0], ipv6: ['6', 0],
+};
+const MUTATING = 'ACDIRFZNXEP';
+/** generic_opt_check's option letters, and those legal with -L and with -S. */
+const OPTFLAGS = ['n', 's', 'd', 'p', 'j', 'v', 'x', 'i', 'o', '0', 'c', 'f'];
+const LEGAL: Readonly<Record<'L' | 'S', string>> = { L: 'nvx0', S: 'v' };
+
+class Exit {
+  constructor(readonly out: IptablesOutput) {}
+}
+const fail = (stderr: string, exitCode: number): Exit => new Exit({ stdout: '', stderr, exitCode });
+/** xtables_error → basic_exit_err: PARAMETER_PROBLEM (2) adds the "Try" line. */
+const paramProblem = (msg: string): Exit => fail(`${PROG} v${VERSION}: ${msg}\n${TRY_HELP}`, 2);
+
+interface Parsed {
+  command?: 'L' | 'S';
+  chain?: string;
+  rulenum?: number;
+  table: string;
+  options: Set<string>;
+}
+
+function parseRuleNumber(s: string): number {
+  const n = /^[0-9]+$/.test(s) ? Number(s) : 0;
+  if (n < 1 || n > 2147483647) throw paramProblem(`Invalid rule number \`${s}'`);
+  return n;
+}
+
+/** getopt_long as glibc runs it for iptables (optstring starts with "-:": in-order, ':' on a missing argument). */
+function parse(argv: readonly string[]): Parsed | IptablesOutput {
+  const args = [PROG, ...argv];
+  const p: Parsed = { table: 'filter', options: new Set() };
+  let optind = 1;
+  let next = ''; // rest of a short-option cluster
+  let invert = false;
+  const hasArg = (): boolean => optind < args.length && !(args[optind] ?? '').startsWith('-') && !(args[optind] ?? '').startsWith('!');
+  const setOption = (c: string): void => {
+    if (p.options.has(c)) throw paramProblem(`multiple -${c} flags not allowed`);
+    // inverse_for_options: only -s -d -p -i -o -f take a '!'.
+    if (invert && !'sdpiof'.includes(c)) throw paramProblem(`cannot have ! before -${c}`);
+    p.options.add(c);
+  };
+  for (;;) {
+    let c: string;
+    let optarg: string | undefined;
+    if (next === '') {
+      if (optind >= args.length) break;
+      const tok = args[optind] ?? '';
+      if (tok === '--') {
+        optind++;
+        break;
+      }
+      if (!tok.startsWith('-') || tok === '-') {
+        optind++;
+        c = '\u0001';
+        optarg = tok;
+      } else if (tok.startsWith('--')) {
+        optind++;
+        const eq = tok.indexOf('=');
+        const name = tok.slice(2, eq < 0 ? undefined : eq);
+        const exact = LONG[name];
+        const cands = exact ? [name] : Object.keys(LONG).filter((k) => k.startsWith(name));
+        const found = cands.length === 1 && cands[0] !== undefined ? LONG[cands[0]] : undefined;
+        if (!found || (found[1] === 0 && eq >= 0)) throw paramProblem(`unknown option "${tok}"`);
+        c = found[0];
+        if (eq >= 0) optarg = tok.slice(eq + 1);
+        else if (found[1] === 1) {
+          if (optind >= args.length) throw paramProblem(`option "${tok}" requires an argument`);
+          optarg = args[optind++];
+        }
+      } else {
+        next = tok.slice(1);
+        continue;
+      }
+    } else {
+      c = next[0] ?? '';
+      next = next.slice(1);
+      if (next === '') optind++;
+      const arity = SHORT[c];
+      if (arity === undefined) throw paramProblem(`unknown option "${args[optind - 1] ?? ''}"`);
+      if (arity === 1) {
+        if (next !== '') optarg = next;
+        else if (optind < args.length) optarg = args[optind++];
+        else throw paramProblem(`option "${args[optind - 1] ?? ''}" requires an argument`);
+        if (next !== '') optind++;
+        next = '';
+      } else if (arity === 2) {
+        if (next !== '') {
+          optarg = next;
+          optind++;
+        }
+        next = '';
+      }
+    }
+    if (MUTATING.includes(c)) {
+      // Simulator difference: the lab shows the rules Docker made; it does not edit them.
+      return { stdout: '', stderr: `${PROG}: -${c}: changing rules by hand is not simulated in this lab; list them with -L or -S.\n`, exitCode: 1 };
+    }
+    switch (c) {
+      case 'L':
+      case 'S':
+        if (invert) throw paramProblem("unexpected '!' flag");
+        if (p.command) throw paramProblem(`Cannot use -${c} with -${p.command}`);
+        p.command = c;
+        if (optarg !== undefined) p.chain = optarg;
+        else if (hasArg()) p.chain = args[optind++];
+        if (hasArg()) p.rulenum = parseRuleNumber(args[optind++] ?? '');
+        break;
+      case 'h':
+        return { stdout: help(), stderr: '', exitCode: 0 };
+      case 'V':
+        return { stdout: `${PROG} v${VERSION}\n`, stderr: '', exitCode: 0 };
+      case 't':
+        if (invert) throw paramProblem('unexpected ! flag before --table');
+        p.table = optarg ?? '';
+        break;
+      case 'v':
+        if (!p.options.has('v')) setOption('v');
+        break;
+      case 'w':
+      case 'W':
+        if (optarg === undefined && hasArg() && !/^[0-9]+$/.test(args[optind++] ?? '')) throw paramProblem('wait seconds not numeric');
+        break;
+      case 'g':
+        setOption('j');
+        break;
+      case '4':
+      case 'M':
+      case 'm':
+        break;
+      case '6':
+        throw fail(TRY_HELP, 2);
+      case '\u0001':
+        if (optarg === '!') {
+          if (invert) throw paramProblem('multiple consecutive ! not allowed');
+          invert = true;
+          continue;
+        }
+        throw fail(`Bad argument \`${optarg ?? ''}'\n${TRY_HELP}`, 2);
+      default:
+        setOption(c);
+    }
+    invert = false;
+  }
+  if (optind < args.length) throw paramProblem('unknown arguments found on commandline');
+  if (!p.command) throw paramProblem('no command specified');
+  if (invert) throw paramProblem('nothing appropriate following !');
+  for (const o of OPTFLAGS) {
+    if (p.options.has(o) && !LEGAL[p.command].includes(o)) throw paramProblem(`Illegal option \`-${o}' with this command`);
+  }
+  if (p.chain !== undefined && p.chain.length >= 29) throw paramProblem(`chain name \`${p.chain}' too long (must be under 29 chars)`);
+  return p;
+}
+
+const TABLES: readonly string[] = ['filter', 'nat', 'mangle', 'raw', 'security'];
+
+/**
+ * Runs `iptables ARGS…` (argv without the program name) against a namespace's tables.
+ * `names` answers the lookups `-L` does without -n (see ruleText.ts SIM_NAMES).
+ */
+export function runIptables(argv: readonly string[], nf: Netfilter, names: NameResolver = SIM_NAMES): IptablesOutput {
+  let p: Parsed | IptablesOutput;
+  try {
+    p = parse(argv[0] === PROG ? argv.slice(1) : argv);
+  } catch (e) {
+    if (e instanceof Exit) return e.out;
+    throw e;
+  }
+  if (!('options' in p)) return p;
+  if (!TABLES.includes(p.table)) {
+    return fail(`${PROG} v${VERSION}: table '${p.table}' does not exist\nPerhaps ${PROG} or your kernel needs to be upgraded.\n`, 3).out;
+  }
+  // The security table exists in iptables but nothing here uses it: its empty built-ins are
+  // filter's (INPUT, FORWARD, OUTPUT).
+  const [src, table]: [Netfilter, TableName] = p.table === 'security' ? [emptyNetfilter(), 'filter'] : [nf, p.table as TableName];
+  const o = p.options;
+  const text =
+    p.command === 'L'
+      ? listTable(src, table, { numeric: o.has('n'), verbose: o.has('v'), expanded: o.has('x'), lineNumbers: o.has('0') } satisfies ListFormat, p.chain, p.rulenum, names)
+      : saveTable(src, table, o.has('v'), p.chain, p.rulenum);
+  if (text === null) return { stdout: '', stderr: `${PROG}: No chain/target/match by that name.\n`, exitCode: 1 };
+  return { stdout: text, stderr: '', exitCode: 0 };
+}
+
+/** xtables_printhelp for IPv4 (xshared.c v1.8.9), no extension loaded. */
+function help(): string {
+  const n = PROG;
+  return (
+    `${n} v${VERSION}\n\n` +
+    `Usage: ${n} -[ACD] chain rule-specification [options]\n` +
+    `       ${n} -I chain [rulenum] rule-specification [options]\n` +
+    `       ${n} -R chain rulenum rule-specification [options]\n` +
+    `       ${n} -D chain rulenum [options]\n` +
+    `       ${n} -[LS] [chain [rulenum]] [options]\n` +
+    `       ${n} -[FZ] [chain] [options]\n` +
+    `       ${n} -[NX] chain\n` +
+    `       ${n} -E old-chain-name new-chain-name\n` +
+    `       ${n} -P chain target [options]\n` +
+    `       ${n} -h (print this help information)\n\n` +
+    'Commands:\n' +
+    'Either long or short options are allowed.\n' +
+    '  --append  -A chain\t\tAppend to chain\n' +
+    '  --check   -C chain\t\tCheck for the existence of a rule\n' +
+    '  --delete  -D chain\t\tDelete matching rule from chain\n' +
+    '  --delete  -D chain rulenum\n' +
+    '\t\t\t\tDelete rule rulenum (1 = first) from chain\n' +
+    '  --insert  -I chain [rulenum]\n' +
+    '\t\t\t\tInsert in chain as rulenum (default 1=first)\n' +
+    '  --replace -R chain rulenum\n' +
+    '\t\t\t\tReplace rule rulenum (1 = first) in chain\n' +
+    '  --list    -L [chain [rulenum]]\n' +
+    '\t\t\t\tList the rules in a chain or all chains\n' +
+    '  --list-rules -S [chain [rulenum]]\n' +
+    '\t\t\t\tPrint the rules in a chain or all chains\n' +
+    '  --flush   -F [chain]\t\tDelete all rules in  chain or all chains\n' +
+    '  --zero    -Z [chain [rulenum]]\n' +
+    '\t\t\t\tZero counters in chain or all chains\n' +
+    '  --new     -N chain\t\tCreate a new user-defined chain\n' +
+    '  --delete-chain\n' +
+    '            -X [chain]\t\tDelete a user-defined chain\n' +
+    '  --policy  -P chain target\n' +
+    '\t\t\t\tChange policy on chain to target\n' +
+    '  --rename-chain\n' +
+    '            -E old-chain new-chain\n' +
+    '\t\t\t\tChange chain name, (moving any references)\n' +
+    '\n' +
+    'Options:\n' +
+    '    --ipv4\t-4\t\tNothing (line is ignored by ip6tables-restore)\n' +
+    '    --ipv6\t-6\t\tError (line is ignored by iptables-restore)\n' +
+    "[!] --protocol\t-p proto\tprotocol: by number or name, eg. `tcp'\n" +
+    '[!] --source\t-s address[/mask][...]\n' +
+    '\t\t\t\tsource specification\n' +
+    '[!] --destination -d address[/mask][...]\n' +
+    '\t\t\t\tdestination specification\n' +
+    '[!] --in-interface -i input name[+]\n' +
+    '\t\t\t\tnetwork interface name ([+] for wildcard)\n' +
+    ' --jump\t-j target\n' +
+    '\t\t\t\ttarget for rule (may load target extension)\n' +
+    '  --goto      -g chain\n' +
+    '\t\t\t       jump to chain with no return\n' +
+    '  --match\t-m match\n' +
+    '\t\t\t\textended match (may load extension)\n' +
+    '  --numeric\t-n\t\tnumeric output of addresses and ports\n' +
+    '[!] --out-interface -o output name[+]\n' +
+    '\t\t\t\tnetwork interface name ([+] for wildcard)\n' +
+    "  --table\t-t table\ttable to manipulate (default: `filter')\n" +
+    '  --verbose\t-v\t\tverbose mode\n' +
+    '  --wait\t-w [seconds]\tmaximum wait to acquire xtables lock before give up\n' +
+    '  --line-numbers\t\tprint line numbers when listing\n' +
+    '  --exact\t-x\t\texpand numbers (display exact values)\n' +
+    '[!] --fragment\t-f\t\tmatch second or further fragments only\n' +
+    '  --modprobe=<command>\t\ttry to insert modules using this command\n' +
+    '  --set-counters -c PKTS BYTES\tset the counter during insert/append\n' +
+    '[!] --version\t-V\t\tprint package version.\n'
+  );
+}

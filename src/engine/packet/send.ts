@@ -1,0 +1,151 @@
+/**
+ * sendPacket: one request and its answer, walked through the simulated kernels.
+ *
+ * Packet model (kept simple and the same everywhere, so `iptables -nvL` agrees with traces):
+ * each call is ONE request packet and ONE answer packet.
+ * - ping: ICMP echo request and echo reply, 84 bytes each (56 data + 8 ICMP + 20 IP); the CLI
+ *   calls sendPacket once per echo.
+ * - TCP (curl, nc): the SYN stands for the connection (the caller passes 60 bytes); it is the
+ *   only packet conntrack sees as NEW, so it is what the nat table and `--ctstate NEW` rules
+ *   count. The answer is the SYN-ACK (60 bytes), ESTABLISHED; a closed port answers a RST
+ *   (40 bytes). The rest of the exchange is not walked.
+ * - UDP (DNS): query and response; a closed port answers ICMP port unreachable (56 bytes, RELATED).
+ * The answer retraces the connection with every NAT undone by conntrack; a walk that is not
+ * answered (DROP anywhere, on either way) is a timeout, because Docker's rules drop silently.
+ *
+ * docker-proxy: a socket owned by the userland proxy accepts the connection in the host's
+ * namespace and opens its own connection to containerIp:containerPort (a second exchange from
+ * the host), which is why the container sees the bridge gateway as the client (moby
+ * cmd/docker-proxy/tcp_proxy.go: net.DialTCP to the backend, then io.Copy both ways).
+ */
+import type { NetnsId } from '../ids';
+import type { Socket } from '../net/types';
+import type { World } from '../world';
+import { routeLookup } from './route';
+import type { PacketError, PacketInput, PacketReply, PacketResult, Tuple } from './types';
+import { walk } from './walk';
+import { Conn, endpointText, tupleOf, Walker, type Pkt } from './walker';
+
+const EPHEMERAL_LO = 32768;
+const EPHEMERAL_HI = 60999;
+/** docker-proxy → container → … cannot nest deeper than this (it never does in Docker). */
+const MAX_PROXY_DEPTH = 4;
+
+/**
+ * The source port a connect() without bind gets: Linux picks it from ip_local_port_range
+ * (32768–60999). Here it is a hash of the connection and the logical clock, so it is stable
+ * for a given World and differs from one command line to the next.
+ */
+export function ephemeralPort(w: World, from: NetnsId, input: PacketInput): number {
+  const key = `${from}|${input.dst}|${input.proto}|${input.dport ?? 0}|${w.clock}|${w.seq}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return EPHEMERAL_LO + (h % (EPHEMERAL_HI - EPHEMERAL_LO + 1));
+}
+
+/**
+ * The socket a packet to dst:dport is delivered to (inet_lookup_listener): an exact address
+ * beats 0.0.0.0, which beats '::' (a dual-stack socket also takes IPv4).
+ */
+export function findListener(w: World, netns: NetnsId, proto: 'tcp' | 'udp', dst: string, dport: number | undefined): Socket | undefined {
+  const socks = (w.netns.get(netns)?.sockets ?? []).filter((s) => s.proto === proto && s.port === dport);
+  return socks.find((s) => s.addr === dst) ?? socks.find((s) => s.addr === '0.0.0.0') ?? socks.find((s) => s.addr === '::');
+}
+
+/** `tcp 0.0.0.0:8080 docker-proxy (pid 57)`, for hops. */
+export function socketText(w: World, s: Socket): string {
+  const addr = s.addr.includes(':') ? `[${s.addr}]` : s.addr;
+  const cmd = w.processes.get(s.pid)?.cmd.split(' ')[0]?.split('/').pop();
+  const who = s.service.kind === 'docker-proxy' ? 'docker-proxy' : (cmd ?? (s.service.kind === 'http' ? s.service.server : s.service.kind));
+  return `${s.proto} ${addr}:${s.port} ${who}${s.pid ? ` (pid ${s.pid})` : ''}`;
+}
+
+function describe(p: Pkt): string {
+  const what = p.proto === 'icmp' ? 'ICMP echo request' : p.proto === 'tcp' ? 'TCP SYN' : 'UDP';
+  return `${what} ${endpointText(p.src, p.sport)} → ${endpointText(p.dst, p.dport)}, ${p.bytes} bytes`;
+}
+
+interface Exchange {
+  readonly delivered: boolean;
+  readonly reply?: PacketReply;
+  readonly answeredBy?: { readonly netns: NetnsId; readonly socket: Socket | null };
+  readonly seen?: Tuple;
+  readonly error?: PacketError;
+}
+
+export function sendPacket(world: World, from: NetnsId, input: PacketInput): PacketResult {
+  const w = new Walker(world);
+  const r = exchange(w, from, input, 0);
+  return { world: w.world, hops: w.hops, ...r };
+}
+
+/** Same as sendPacket, on a Walker that is already recording (DNS lookups, the proxy's leg). */
+export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: number): Exchange {
+  const route = routeLookup(w.world, from, input.dst);
+  const src = input.src ?? (route.kind === 'unreachable' ? '' : route.src);
+  const ports = input.proto === 'icmp' ? {} : { sport: input.sport ?? ephemeralPort(w.world, from, input), ...(input.dport !== undefined ? { dport: input.dport } : {}) };
+  const p: Pkt = { src, dst: input.dst, proto: input.proto, ...ports, bytes: input.bytes };
+  w.hop({ kind: 'send', netns: from, summary: describe(p) });
+  const conn = new Conn();
+  const out = walk(w, from, p, { conn, dir: 'orig' });
+  if (out.kind === 'dropped') return { delivered: false, error: out.error };
+  const at = out.netns;
+  const seen = out.pkt;
+
+  let kind: PacketReply['kind'];
+  let answeredBy: Exchange['answeredBy'];
+  let inner: Exchange | undefined;
+  if (seen.proto === 'icmp') {
+    // icmp_echo (net/ipv4/icmp.c): the kernel itself answers, no socket involved.
+    kind = 'echo-reply';
+    answeredBy = { netns: at, socket: null };
+    w.hop({ kind: 'deliver', netns: at, iface: out.iface, socket: 'kernel (ICMP echo reply)' });
+  } else {
+    const sock = findListener(w.world, at, seen.proto, seen.dst, seen.dport);
+    if (!sock) {
+      kind = seen.proto === 'tcp' ? 'rst' : 'port-unreachable';
+      const answer = kind === 'rst' ? 'the kernel answers RST' : 'the kernel answers ICMP port unreachable';
+      w.hop({ kind: 'drop', netns: at, reason: `nothing listens on ${seen.proto} ${endpointText(seen.dst, seen.dport)}: ${answer}` });
+      answeredBy = { netns: at, socket: null };
+    } else {
+      kind = seen.proto === 'tcp' ? 'syn-ack' : 'udp';
+      answeredBy = { netns: at, socket: sock };
+      w.hop({ kind: 'deliver', netns: at, iface: out.iface, socket: socketText(w.world, sock) });
+      if (sock.service.kind === 'docker-proxy' && depth < MAX_PROXY_DEPTH) {
+        const { containerIp, containerPort } = sock.service;
+        const next: PacketInput = { dst: containerIp, proto: seen.proto, dport: containerPort, bytes: input.bytes, ...(input.replyBytes !== undefined ? { replyBytes: input.replyBytes } : {}) };
+        inner = exchange(w, at, next, depth + 1);
+      }
+    }
+  }
+
+  const bytes = input.replyBytes !== undefined && (kind === 'echo-reply' || kind === 'syn-ack' || kind === 'udp')
+    ? input.replyBytes
+    : { 'echo-reply': input.bytes, 'syn-ack': 60, rst: 40, udp: input.bytes, 'port-unreachable': 56 }[kind];
+  const back: Pkt = {
+    src: seen.dst,
+    dst: seen.src,
+    proto: kind === 'port-unreachable' ? 'icmp' : seen.proto,
+    ...(kind !== 'port-unreachable' && seen.dport !== undefined ? { sport: seen.dport } : {}),
+    ...(kind !== 'port-unreachable' && seen.sport !== undefined ? { dport: seen.sport } : {}),
+    bytes,
+  };
+  // An ICMP error about a tracked connection is RELATED to it (nf_conntrack_proto_icmp.c).
+  conn.replyState = kind === 'port-unreachable' ? 'RELATED' : 'ESTABLISHED';
+  w.hop({ kind: 'reply', summary: `${kind} ${endpointText(back.src, back.sport)} → ${endpointText(back.dst, back.dport)}, ${bytes} bytes` });
+  const ret = walk(w, at, back, { conn, dir: 'reply' });
+  const home = ret.kind === 'arrived' && ret.netns === from && ret.pkt.dst === p.src;
+  if (ret.kind === 'arrived') {
+    if (home) w.hop({ kind: 'deliver', netns: from, iface: ret.iface, socket: `reply to ${endpointText(p.src, p.sport)}` });
+    else w.hop({ kind: 'drop', netns: ret.netns, reason: `answer for ${endpointText(ret.pkt.dst, ret.pkt.dport)} matches no connection here` });
+  }
+  const reply: PacketReply = { kind, sent: tupleOf(back), ...(ret.kind === 'arrived' && home ? { received: tupleOf(ret.pkt) } : {}), bytes };
+  const refused = kind === 'rst' || kind === 'port-unreachable';
+  const base = { reply, ...(answeredBy ? { answeredBy } : {}), seen: tupleOf(seen) };
+  if (inner) {
+    const error = inner.error ?? (home ? undefined : 'timeout');
+    return { ...base, ...inner, reply, delivered: inner.delivered && home, ...(error ? { error } : {}) };
+  }
+  if (!home) return { ...base, delivered: false, error: 'timeout' };
+  return refused ? { ...base, delivered: false, error: 'refused' } : { ...base, delivered: true };
+}

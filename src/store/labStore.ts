@@ -1,0 +1,215 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createWorld } from '../engine/createWorld';
+import type { EngineEvent } from '../engine/events';
+import {
+  HISTORY_LIMIT,
+  PREFS_KEY,
+  SESSION_KEY,
+  TRANSCRIPT_LIMIT,
+  UNDO_LIMIT,
+  parsePrefs,
+  parseSaved,
+  replay,
+  sessionSchema,
+  step,
+  toSaved,
+} from './session';
+import type { LabData, LabState, Notice, NoticeKey, PacketTrace, Prefs, TranscriptEntry } from './types';
+
+/**
+ * The one store: an adapter between the console/graph/panels and the pure CLI + engine. It keeps
+ * the current World, the undo stacks, what the console printed, and the UI's selection; it saves
+ * the session (seed + lines) after every change and rebuilds it by replay on start.
+ */
+
+export type LabStore = StoreApi<LabState>;
+type KV = Pick<Storage, 'getItem' | 'setItem'>;
+
+export interface LabStoreOptions {
+  readonly seed?: number;
+  /** Where the session is saved; defaults to localStorage when there is one. Pass null for none. */
+  readonly storage?: KV | null;
+  readonly prefs?: Prefs;
+}
+
+const DEFAULT_PREFS: Prefs = { theme: 'light', lang: 'en' };
+
+function defaultStorage(): KV | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // Safari private mode and sandboxed iframes throw on access
+  }
+}
+
+function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
+  return {
+    seed,
+    world: createWorld(seed),
+    shell: { at: 'host' },
+    lines: [],
+    past: [],
+    future: [],
+    transcript: [],
+    transcriptEpoch: 0,
+    nextSeq: 1,
+    history: [],
+    selection: null,
+    lastPacket: null,
+    lastEvents: [],
+    notice,
+    prefs,
+  };
+}
+
+function lastPacketOf(events: readonly EngineEvent[], seq: number): PacketTrace | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i];
+    if (e?.type === 'packet') return { seq, hops: e.hops, delivered: e.delivered };
+  }
+  return null;
+}
+
+/** Builds the initial data from a saved session, or fresh with a notice when it cannot be replayed. */
+function restore(text: string | null, seed: number, prefs: Prefs): LabData {
+  const saved = parseSaved(text);
+  if (saved === null) return freshData(seed, prefs, null);
+  if (saved === 'corrupt') return freshData(seed, prefs, { key: 'session-corrupt', seq: 1 });
+  try {
+    const r = replay(saved);
+    const notice: Notice | null = r.lines.length ? { key: 'session-restored', detail: String(r.lines.length), seq: 1 } : null;
+    return { ...freshData(saved.seed, prefs, notice), ...r };
+  } catch (e) {
+    return freshData(seed, prefs, { key: 'session-corrupt', detail: e instanceof Error ? e.message : String(e), seq: 1 });
+  }
+}
+
+export function createLabStore(opts: LabStoreOptions = {}): LabStore {
+  const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
+  const seed = opts.seed ?? 1;
+  const read = (key: string) => {
+    try {
+      return storage?.getItem(key) ?? null;
+    } catch {
+      return null;
+    }
+  };
+  const prefs = opts.prefs ?? parsePrefs(read(PREFS_KEY), DEFAULT_PREFS);
+  const initial = restore(read(SESSION_KEY), seed, prefs);
+
+  const store = createStore<LabState>()((set, get) => {
+    const notify = (key: NoticeKey, detail?: string): Notice => ({ key, seq: (get().notice?.seq ?? 0) + 1, ...(detail ? { detail } : {}) });
+    const note = (text: string): TranscriptEntry => {
+      const s = get();
+      return { seq: s.nextSeq, kind: 'note', prompt: '', echo: '', out: [{ stream: 'out', text: `${text}\n` }], exitCode: 0, source: 'ui' };
+    };
+    const append = (t: readonly TranscriptEntry[], e: TranscriptEntry) => (t.length >= TRANSCRIPT_LIMIT ? [...t.slice(1 - TRANSCRIPT_LIMIT), e] : [...t, e]);
+
+    return {
+      ...initial,
+
+      runLine(line, o = {}) {
+        const s = get();
+        const r = step(s.world, s.shell, line, s.nextSeq, o.echo ?? line, o.source ?? 'console');
+        const remember = o.remember !== false && line.trim() !== '' && s.history[s.history.length - 1] !== line;
+        set({
+          world: r.world,
+          shell: r.shell,
+          lines: [...s.lines, line],
+          // Undo points only where the student changed something: `docker ps` is not a step back.
+          past: r.changed ? [...s.past, { world: s.world, shell: s.shell, lineCount: s.lines.length, label: line }].slice(-UNDO_LIMIT) : s.past,
+          future: r.changed ? [] : s.future,
+          transcript: r.clear ? [] : append(s.transcript, r.entry),
+          transcriptEpoch: r.clear ? s.transcriptEpoch + 1 : s.transcriptEpoch,
+          nextSeq: s.nextSeq + 1,
+          history: remember ? [...s.history, line].slice(-HISTORY_LIMIT) : s.history,
+          lastEvents: r.result.events,
+          lastPacket: lastPacketOf(r.result.events, s.nextSeq) ?? s.lastPacket,
+        });
+      },
+
+      undo() {
+        const s = get();
+        const prev = s.past[s.past.length - 1];
+        if (!prev) return set({ notice: notify('nothing-to-undo') });
+        set({
+          world: prev.world,
+          shell: prev.shell,
+          lines: s.lines.slice(0, prev.lineCount),
+          past: s.past.slice(0, -1),
+          future: [...s.future, { world: s.world, shell: s.shell, lines: s.lines, label: prev.label }],
+          transcript: append(s.transcript, note(`↶ undo: ${prev.label}`)),
+          nextSeq: s.nextSeq + 1,
+          lastEvents: [],
+        });
+      },
+
+      redo() {
+        const s = get();
+        const next = s.future[s.future.length - 1];
+        if (!next) return set({ notice: notify('nothing-to-redo') });
+        set({
+          world: next.world,
+          shell: next.shell,
+          lines: next.lines,
+          past: [...s.past, { world: s.world, shell: s.shell, lineCount: s.lines.length, label: next.label }],
+          future: s.future.slice(0, -1),
+          transcript: append(s.transcript, note(`↷ redo: ${next.label}`)),
+          nextSeq: s.nextSeq + 1,
+          lastEvents: [],
+        });
+      },
+
+      reset(newSeed) {
+        const s = get();
+        set({ ...freshData(newSeed ?? s.seed, s.prefs, null), transcriptEpoch: s.transcriptEpoch + 1, nextSeq: s.nextSeq, history: s.history });
+      },
+
+      select(id) {
+        if (get().selection !== id) set({ selection: id });
+      },
+
+      load(data) {
+        const parsed = sessionSchema.safeParse(data);
+        const s = get();
+        if (!parsed.success) {
+          set({ notice: notify('load-failed') });
+          return false;
+        }
+        try {
+          const r = replay(parsed.data);
+          set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1 });
+          return true;
+        } catch (e) {
+          set({ notice: notify('load-failed', e instanceof Error ? e.message : String(e)) });
+          return false;
+        }
+      },
+
+      clearScreen() {
+        const s = get();
+        set({ transcript: [], transcriptEpoch: s.transcriptEpoch + 1 });
+      },
+
+      dismissNotice() {
+        set({ notice: null });
+      },
+
+      setPrefs(p) {
+        set({ prefs: { ...get().prefs, ...p } });
+      },
+    };
+  });
+
+  // Save after changes that matter for a reload; writing is cheap (a list of short lines).
+  store.subscribe((s, prev) => {
+    if (!storage) return;
+    try {
+      if (s.lines !== prev.lines || s.seed !== prev.seed || s.history !== prev.history) storage.setItem(SESSION_KEY, JSON.stringify(toSaved(s)));
+      if (s.prefs !== prev.prefs) storage.setItem(PREFS_KEY, JSON.stringify(s.prefs));
+    } catch {
+      // Quota exceeded or storage disabled: the lab keeps working, only unsaved.
+    }
+  });
+  return store;
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  // Relative base so the built app also works from a file share or a sub-path on a school server.
+  base: './',
+  build: {
+    rolldownOptions: {
+      output: {
+        // xterm is large and changes rarely: its own chunk keeps the main chunk small and cacheable.
+        manualChunks(id: string) {
+          if (id.includes('node_modules/@xterm')) return 'xterm';
+          return undefined;
+        },
+      },
+    },
+  },
+});
