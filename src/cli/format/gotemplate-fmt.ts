@@ -93,10 +93,19 @@ export function zeroElem(m: GV & { k: 'map' | 'nil' }): GV {
   const ctx: TypeCtx = m.k === 'map' ? m.ctx : { objects: 'map', structName: 'struct' };
   const at = { pattern: join(m.at.pattern, '*'), concrete: join(m.at.concrete, '*') };
   const hint = ctx.typeAt?.(at.pattern);
-  if (hint?.kind === 'string') return { k: 'string', v: '' };
-  if (hint?.kind === 'int') return { k: 'int', v: 0 };
-  if (hint?.kind === 'bool') return { k: 'bool', v: false };
+  // Without a hint for the element, read it off the map's type name: map[string]string → "".
+  const elem = hint === undefined && /^map\[[^\]]*\]/.test(m.type) ? m.type.replace(/^map\[[^\]]*\]/, '') : undefined;
+  const kind = hint?.kind ?? (elem === 'string' ? 'string' : elem === 'int' ? 'int' : elem === 'bool' ? 'bool' : undefined);
+  if (kind === 'string') return { k: 'string', v: '' };
+  if (kind === 'int') return { k: 'int', v: 0 };
+  if (kind === 'bool') return { k: 'bool', v: false };
   if (hint?.kind === 'struct' && hint.pointer !== true) return wrap({}, at, ctx);
+  if (elem !== undefined) {
+    if (elem.startsWith('*')) return { k: 'nil', kind: 'ptr', type: elem, at };
+    if (elem.startsWith('[]')) return { k: 'nil', kind: 'slice', type: elem, at };
+    if (elem.startsWith('map[')) return { k: 'nil', kind: 'map', type: elem, at };
+    if (elem === 'interface {}') return { k: 'nil', kind: 'interface', type: elem, at };
+  }
   return wrap(null, at, ctx);
 }
 

@@ -46,6 +46,7 @@ export function startContainer(w: World, ref: string): Result<Changed> {
     if (donor.id === c.id) return err('join-own-netns');
     if (donor.state !== 'running' || !donor.netns) return err('join-non-running', { name: donor.name, state: donor.state });
     netns = donor.netns;
+    tx.updateNetns(netns, (n) => ({ ...n, holders: n.holders + 1 }));
   } else if (c.networkMode === 'host') {
     netns = HOST_NS;
     sandboxId = tx.rng.hex(64);
@@ -56,6 +57,7 @@ export function startContainer(w: World, ref: string): Result<Changed> {
     sandboxId = tx.rng.hex(64);
     netns = `sb-${sandboxId.slice(0, 12)}` as NetnsId;
     addNetns(tx, netns, 'sandbox');
+    tx.updateNetns(netns, (n) => ({ ...n, holders: 1 }));
   }
   c = { ...c, netns, sandboxId };
 
@@ -144,9 +146,12 @@ function teardown(tx: Tx, id: ContainerId, exitCode: number): void {
     leaveNetwork(tx, ep.id);
     c = withEndpoint(c, ep.networkId, undefined);
   }
-  const ownNs = c.netns && c.netns !== HOST_NS && !c.networkMode.startsWith('container:');
-  const sharedBy = ownNs ? [...tx.world.docker.containers.values()].some((o) => o.id !== c.id && o.state === 'running' && o.netns === c.netns) : false;
-  if (ownNs && c.netns && !sharedBy && tx.world.netns.has(c.netns)) delNetns(tx, c.netns);
+  // The sandbox lives while a process holds it: a container:-mode joiner keeps it after the donor stops.
+  if (c.netns && c.netns !== HOST_NS && tx.world.netns.has(c.netns)) {
+    const holders = tx.netns(c.netns).holders - 1;
+    if (holders <= 0) delNetns(tx, c.netns);
+    else tx.updateNetns(c.netns, (n) => ({ ...n, holders }));
+  }
   const { netns: _ns, linkEnv: _env, ...rest } = c;
   put(tx, { ...rest, state: 'exited', pid: 0, exitCode, finishedAt: tx.world.clock, ports: [], links: [], sandboxId: '' });
   tx.emit({ type: 'container-stopped', container: c.id, name: c.name });

@@ -19,7 +19,10 @@ export function addNetns(tx: Tx, id: NetnsId, kind: Netns['kind']): void {
     sockets: [],
     forwarding: kind === 'host' || kind === 'lan',
     nf: emptyNetfilter(),
-    nsids: {},
+    nsids: IMap<NetnsId, number>(),
+    nsidFree: [],
+    nsidNext: 0,
+    holders: 0,
   });
   tx.emit({ type: 'netns-created', netns: id });
   // Every namespace is born with a loopback device, down until someone sets it up; Docker and
@@ -36,12 +39,15 @@ export function delNetns(tx: Tx, id: NetnsId): void {
     if (iface?.peer) delLink(tx, iface.peer);
     tx.dropIface(i);
   }
-  for (const other of tx.world.netns.valueSeq().toArray()) {
-    if (id in other.nsids) {
-      const nsids = { ...other.nsids };
-      delete nsids[id];
-      tx.updateNetns(other.id, (n) => ({ ...n, nsids }));
-    }
+  // Peers that numbered this namespace release the id (only namespaces this one numbered can
+  // have numbered it: ids are assigned in pairs when a veth crosses).
+  for (const other of ns.nsids.keys()) {
+    if (!tx.world.netns.has(other)) continue;
+    tx.updateNetns(other, (n) => {
+      const nsid = n.nsids.get(id);
+      if (nsid === undefined) return n;
+      return { ...n, nsids: n.nsids.delete(id), nsidFree: [...n.nsidFree, nsid].sort((a, b) => a - b) };
+    });
   }
   tx.dropNetns(id);
   tx.emit({ type: 'netns-deleted', netns: id });
@@ -123,11 +129,10 @@ export function addVeth(
 /** Kernel netns ids are allocated lowest-free (idr_alloc from 0) on first reference. */
 function assignNsid(tx: Tx, ns: NetnsId, other: NetnsId): void {
   const n = tx.netns(ns);
-  if (other in n.nsids) return;
-  const used = new Set(Object.values(n.nsids));
-  let id = 0;
-  while (used.has(id)) id++;
-  tx.putNetns({ ...n, nsids: { ...n.nsids, [other]: id } });
+  if (n.nsids.has(other)) return;
+  const [reuse, ...rest] = n.nsidFree;
+  if (reuse !== undefined) tx.putNetns({ ...n, nsids: n.nsids.set(other, reuse), nsidFree: rest });
+  else tx.putNetns({ ...n, nsids: n.nsids.set(other, n.nsidNext), nsidNext: n.nsidNext + 1 });
 }
 
 export function setMaster(tx: Tx, port: IfaceId, bridge: IfaceId): void {

@@ -92,7 +92,12 @@ export interface Netns {
   /** iptables state; every namespace has its own tables (empty until someone adds rules). */
   readonly nf: Netfilter;
   /** Peer namespaces as this namespace numbers them (`link-netnsid N` in `ip link`). */
-  readonly nsids: Readonly<Record<string, number>>;
+  readonly nsids: IMap<NetnsId, number>;
+  /** Released netns ids, lowest first: the kernel hands out the lowest free id (idr_alloc). */
+  readonly nsidFree: readonly number[];
+  readonly nsidNext: number;
+  /** Running containers whose processes live in this namespace; at 0 a sandbox is destroyed. */
+  readonly holders: number;
 }
 
 export interface Process {

@@ -45,21 +45,33 @@ export function diffRules(before: Netfilter, after: Netfilter): NfChange[] {
       // only the rules that came or went are compared and printed.
       const br = b?.rules ?? [];
       const ar = a?.rules ?? [];
-      const keep = new Set(br);
-      const stay = new Set(ar);
-      const goneIdx = br.map((_, i) => i).filter((i) => !stay.has(br[i] as Rule));
-      const newIdx = ar.map((_, i) => i).filter((i) => !keep.has(ar[i] as Rule));
-      const bt = goneIdx.map((i) => saveRuleText(chain, (br[i] as Rule).spec));
-      const at = newIdx.map((i) => saveRuleText(chain, (ar[i] as Rule).spec));
+      // Docker's operations add or remove a few rules at one place: trim the common head and
+      // tail by identity and compare only the window between.
+      let lo = 0;
+      while (lo < br.length && lo < ar.length && br[lo] === ar[lo]) lo++;
+      let hb = br.length;
+      let ha = ar.length;
+      while (hb > lo && ha > lo && br[hb - 1] === ar[ha - 1]) {
+        hb--;
+        ha--;
+      }
+      const goneIdx: number[] = [];
+      for (let i = lo; i < hb; i++) goneIdx.push(i);
+      const newIdx: number[] = [];
+      for (let i = lo; i < ha; i++) newIdx.push(i);
+      const bt = goneIdx.map((i) => (br[i] as Rule).key);
+      const at = newIdx.map((i) => (ar[i] as Rule).key);
+      const prefixB = (k: string) => `-A ${chain}${k}`;
       // A rule whose counters changed is a new object with the same text: not a change.
-      for (const k of unmatched(bt, at)) deleted.push({ type: 'rule-deleted', table: t, chain, rule: bt[k] ?? '' });
+      for (const k of unmatched(bt, at)) deleted.push({ type: 'rule-deleted', table: t, chain, rule: prefixB(bt[k] ?? '') });
       const add = unmatched(at, bt);
       const addSet = new Set(add.map((k) => newIdx[k] ?? -1));
       for (const k of add) {
         const i = newIdx[k] ?? 0;
-        let tail = true;
-        for (let j = i + 1; j < ar.length; j++) if (!addSet.has(j)) tail = false;
-        added.push({ type: tail ? 'rule-appended' : 'rule-inserted', table: t, chain, rule: at[k] ?? '' });
+        // Appended when every rule after it is new too (the unchanged tail lies beyond `ha`).
+        let tail = ha === ar.length;
+        for (let j = i + 1; j < ha && tail; j++) if (!addSet.has(j)) tail = false;
+        added.push({ type: tail ? 'rule-appended' : 'rule-inserted', table: t, chain, rule: prefixB(at[k] ?? '') });
       }
       if (a && b && a.policy !== b.policy && a.policy !== null) policies.push({ type: 'policy-set', table: t, chain, rule: `-P ${chain} ${a.policy}` });
       if (!a) dropped.push({ type: 'chain-deleted', table: t, chain, rule: `-X ${chain}` });

@@ -110,7 +110,23 @@ function saveTarget(t: Target): string {
 }
 
 /** The rule's arguments in `-S` order, with a leading space: ` -s 10.0.0.0/8 -o br0 -j DROP`. */
+/**
+ * Rule specs are immutable values, so their -S text is computed once per spec object: rule
+ * searches (-D, "already there?") compare texts across chains that hold one rule per container.
+ */
+const savedText = new WeakMap<RuleSpec, string>();
+
 export function saveArgs(spec: RuleSpec, counters?: { readonly pkts: number; readonly bytes: number }): string {
+  if (counters) return computeSaveArgs(spec, counters);
+  let t = savedText.get(spec);
+  if (t === undefined) {
+    t = computeSaveArgs(spec);
+    savedText.set(spec, t);
+  }
+  return t;
+}
+
+function computeSaveArgs(spec: RuleSpec, counters?: { readonly pkts: number; readonly bytes: number }): string {
   let s = '';
   if (spec.src) s += `${spec.srcNeg ? ' !' : ''} -s ${spec.src.ip}/${spec.src.prefix}`;
   if (spec.dst) s += `${spec.dstNeg ? ' !' : ''} -d ${spec.dst.ip}/${spec.dst.prefix}`;

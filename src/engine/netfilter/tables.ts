@@ -77,7 +77,9 @@ export function specEquals(a: RuleSpec, b: RuleSpec): boolean {
 
 export function ruleIndex(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec): number {
   const c = getChain(nf, table, chain);
-  return c ? c.rules.findIndex((r) => specEquals(r.spec, spec)) : -1;
+  if (!c) return -1;
+  const key = saveArgs(spec);
+  return c.rules.findIndex((r) => r.key === key);
 }
 
 export function ruleExists(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec): boolean {
@@ -114,7 +116,7 @@ function checkTarget(nf: Netfilter, table: TableName, spec: RuleSpec): void {
   if (spec.target.t === 'JUMP') mustChain(nf, table, spec.target.chain);
 }
 
-const fresh = (spec: RuleSpec): Rule => ({ spec, pkts: 0, bytes: 0 });
+const fresh = (spec: RuleSpec): Rule => ({ spec, key: saveArgs(spec), pkts: 0, bytes: 0 });
 
 /** The event for a rule change: the rule's `-S` line. */
 export function ruleChange(type: 'rule-appended' | 'rule-inserted' | 'rule-deleted', table: TableName, chain: string, spec: RuleSpec): NfChange {

@@ -50,6 +50,8 @@ export type Target =
 
 export interface Rule {
   readonly spec: RuleSpec;
+  /** The rule's `-S` arguments, computed once: how iptables compares rules for -C / -D. */
+  readonly key: string;
   readonly pkts: number;
   readonly bytes: number;
 }

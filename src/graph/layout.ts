@@ -1,0 +1,156 @@
+import { INTERNET_ID, type TopoLink, type TopoNode, type Topology } from '../engine/topology';
+import { type Drawn, type DrawnLink, type Layout, PILL_H, busWire, pillWidth, sideWire, union, verticalWire } from './geometry';
+import { pill, type Index } from './shapes';
+import type { LayoutMemory } from './memory';
+import { placeHostAndGrid } from './layoutHost';
+
+/**
+ * A deterministic layout that reads like a textbook figure: the LAN and the internet on top, the
+ * host's namespace as a wide frame (its NIC on the top edge, bridges as bars, host-side veths on
+ * the bottom edge), and below it one frame per container namespace, each wired straight up to
+ * its veth. A force layout would move things every time the student types; this one keeps every
+ * frame in its grid slot (LayoutMemory), so the picture changes only where the command did.
+ */
+
+export const TOP_ROW_BOTTOM = -70;
+export const LAN_BUS_Y = -40;
+
+
+function index(topo: Topology): Index {
+  const byId = new Map<string, TopoNode>();
+  const kids = new Map<string, TopoNode[]>();
+  for (const n of topo.nodes) {
+    byId.set(n.id, n);
+    if (n.parent) {
+      const list = kids.get(n.parent);
+      if (list) list.push(n);
+      else kids.set(n.parent, [n]);
+    }
+  }
+  // One colour per bridge, in creation order, shared by its ports, wires and container NICs.
+  const tone = new Map<string, number>();
+  let k = 0;
+  for (const n of topo.nodes) if (n.kind === 'bridge') tone.set(n.id, k++ % 6);
+  for (const n of topo.nodes) {
+    if (n.kind !== 'veth' || !n.details.master) continue;
+    const t = tone.get(n.details.master);
+    if (t === undefined) continue;
+    tone.set(n.id, t);
+    if (n.details.peer) tone.set(n.details.peer, t);
+  }
+  const lanNics = new Set<string>();
+  const wanNics = new Set<string>();
+  for (const l of topo.links) {
+    if (l.kind === 'lan') lanNics.add(l.source);
+    if (l.kind === 'wan') wanNics.add(l.source);
+  }
+  return { byId, kids, tone, lanNics, wanNics };
+}
+
+export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
+  const ix = index(topo);
+  const out: Drawn[] = [];
+  const host = topo.nodes.find((n) => n.kind === 'host');
+  const hostPlaced = host ? placeHostAndGrid(host, ix, topo, mem, out) : { eth0X: 260 };
+  placeTopRow(ix, hostPlaced.eth0X, out);
+
+  // Dragged frames carry everything drawn in them.
+  if (mem.moved.size) {
+    for (const d of out) {
+      const m = d.frame ? mem.moved.get(d.frame) : undefined;
+      if (m) {
+        d.x += m.dx;
+        d.y += m.dy;
+      }
+    }
+  }
+  const at = new Map<string, Drawn>();
+  for (const d of out) at.set(d.id, d);
+  const links: DrawnLink[] = [];
+  let lanCaption = false;
+  for (const l of topo.links) {
+    const a = at.get(l.source);
+    const b = at.get(l.target);
+    if (!a || !b) continue;
+    const d = linkPath(l, a, b);
+    const tone = ix.tone.get(l.source) ?? null;
+    if (l.kind === 'lan' && !lanCaption) {
+      lanCaption = true;
+      const host0 = ix.byId.get(l.source);
+      const subnet = host0?.details.ip ? lanName(host0.details.ip) : 'LAN';
+      links.push({ id: l.id, kind: l.kind, d, tone, source: l.source, target: l.target, caption: { x: Math.min(a.x, b.x) + 6, y: LAN_BUS_Y - 6, text: subnet } });
+    } else links.push({ id: l.id, kind: l.kind, d, tone, source: l.source, target: l.target });
+  }
+  const b = union(out);
+  return { nodes: out, links, bounds: { x: b.x - 40, y: b.y - 40, w: b.w + 80, h: b.h + 80 } };
+}
+
+/** 192.168.1.10/24 → 'LAN 192.168.1.0/24' (the segment, as a network engineer labels a wire). */
+function lanName(cidr: string): string {
+  const [ip = '', bits = '24'] = cidr.split('/');
+  const n = ip.split('.').map(Number);
+  const m = Number(bits);
+  const v = (((n[0] ?? 0) << 24) | ((n[1] ?? 0) << 16) | ((n[2] ?? 0) << 8) | (n[3] ?? 0)) & (m === 0 ? 0 : ~0 << (32 - m));
+  return `LAN ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.')}/${m}`;
+}
+
+function linkPath(l: TopoLink, a: Drawn, b: Drawn): string {
+  switch (l.kind) {
+    case 'lan':
+      return busWire(a, b, LAN_BUS_Y);
+    case 'wan':
+      return sideWire(a, b);
+    case 'bridge-port': {
+      // Straight up from the port to its bridge bar, where it plugs in.
+      const x = Math.round(a.x + a.w / 2);
+      return a.y > b.y ? `M${x},${a.y}V${b.y + b.h}` : `M${x},${a.y + a.h}V${b.y}`;
+    }
+    case 'shared':
+      return sideWire({ x: a.x + a.w - 8, y: a.y, w: 8, h: a.h }, { x: b.x + b.w - 8, y: b.y, w: 8, h: b.h }).replace(/C([\d.-]+)/, (_m, x: string) => `C${Number(x) + 24}`);
+    default:
+      return verticalWire(a, b);
+  }
+}
+
+/** Internet, router and laptop in a row above the host, the router's LAN port over the host's NIC. */
+function placeTopRow(ix: Index, eth0X: number, out: Drawn[]): void {
+  const router = [...ix.byId.values()].find((n) => n.kind === 'router');
+  const routerW = 210;
+  const routerH = 74;
+  const rx = eth0X - 60;
+  const ry = TOP_ROW_BOTTOM - routerH;
+  if (router) {
+    out.push({ id: router.id, kind: 'router', shape: 'frame', name: router.name, label: router.name, sub: 'home router · NAT', tone: null, frame: router.id, x: rx, y: ry, w: routerW, h: routerH });
+    for (const i of ix.kids.get(router.id) ?? []) {
+      const w = pillWidth(i.name);
+      // The LAN port faces the host below; the uplink faces the internet on the left.
+      const wan = ix.wanNics.has(i.id);
+      const x = wan ? rx - w / 2 : rx + 60 - w / 2;
+      const y = wan ? ry + routerH / 2 - PILL_H / 2 : TOP_ROW_BOTTOM - PILL_H / 2;
+      out.push(pill(i, x, y, w, router.id, i.details.ip));
+    }
+  }
+  const laptop = ix.byId.get('laptop');
+  if (laptop && !laptop.parent) {
+    const lx = rx + routerW + 110;
+    const lw = 190;
+    const lh = 60;
+    out.push({ id: laptop.id, kind: 'machine', shape: 'frame', name: laptop.name, label: laptop.name, sub: 'a PC on the same LAN', tone: null, frame: laptop.id, x: lx, y: TOP_ROW_BOTTOM - lh, w: lw, h: lh });
+    for (const i of ix.kids.get(laptop.id) ?? []) {
+      const w = pillWidth(i.name);
+      out.push(pill(i, lx + 60 - w / 2, TOP_ROW_BOTTOM - PILL_H / 2, w, laptop.id, i.details.ip));
+    }
+  }
+  const net = ix.byId.get(INTERNET_ID);
+  if (net) {
+    const hosts = ix.kids.get(INTERNET_ID) ?? [];
+    const iw = 250;
+    const ih = 40 + hosts.length * 18;
+    const ix0 = rx - 110 - iw;
+    const iy = TOP_ROW_BOTTOM - ih;
+    out.push({ id: net.id, kind: 'internet', shape: 'frame', name: net.name, label: 'internet', tone: null, frame: net.id, x: ix0, y: iy, w: iw, h: ih });
+    hosts.forEach((h, k) => {
+      out.push({ id: h.id, kind: h.kind, shape: 'row', name: h.name, label: h.name, sub: (h.details.ip ?? '').replace(/\/32$/, ''), tone: null, frame: net.id, x: ix0 + 12, y: iy + 30 + k * 18, w: iw - 24, h: 16 });
+    });
+  }
+}
