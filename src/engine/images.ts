@@ -22,6 +22,12 @@ export interface ImageTools {
   readonly curl: boolean;
   readonly nslookup: 'busybox' | null;
   readonly nc: 'busybox' | null;
+  /** `ps`: BusyBox's applet, procps-ng (ubuntu, python, node), or absent (Debian slim images). */
+  readonly ps?: 'busybox' | 'procps';
+  /** `ss` comes with iproute2; BusyBox has no ss applet. */
+  readonly ss?: boolean;
+  /** `netstat`: BusyBox's applet (Debian images do not install net-tools). */
+  readonly netstat?: 'busybox';
 }
 
 export interface ImageInfo {
@@ -44,7 +50,7 @@ export interface ImageInfo {
 }
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BUSYBOX_TOOLS: ImageTools = { shell: 'sh', ip: 'busybox', ping: 'busybox', wget: 'busybox', curl: false, nslookup: 'busybox', nc: 'busybox' };
+const BUSYBOX_TOOLS: ImageTools = { shell: 'sh', ip: 'busybox', ping: 'busybox', wget: 'busybox', curl: false, nslookup: 'busybox', nc: 'busybox', ps: 'busybox', netstat: 'busybox' };
 const DEBIAN_SLIM: ImageTools = { shell: 'bash', ip: null, ping: null, wget: null, curl: false, nslookup: null, nc: null };
 
 const http = (server: 'nginx' | 'httpd' | 'python' | 'node', port: number, process: string): ImageListen => ({
@@ -67,7 +73,7 @@ export const IMAGES: readonly ImageInfo[] = [
   {
     repo: 'ubuntu', tag: 'latest', id: '97bed23a34971024aa8d254abbe67b7168772340d1f494034773bc464e8dd5b6',
     sizeMb: 78.1, createdAgo: '4 weeks ago', entrypoint: [], cmd: ['/bin/bash'], env: [PATH_ENV],
-    exposed: [], listens: [], tools: { ...DEBIAN_SLIM, shell: 'bash' },
+    exposed: [], listens: [], tools: { ...DEBIAN_SLIM, shell: 'bash', ps: 'procps' },
     layers: ['32f112e3802c'], digest: 'sha256:66460d557b25769b102175144d538d88219c077c678a49af4afca6fbfc1b5252',
   },
   {
@@ -147,7 +153,7 @@ export const IMAGES: readonly ImageInfo[] = [
     repo: 'python', tag: 'latest', id: 'a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8',
     sizeMb: 1120, createdAgo: '3 weeks ago', entrypoint: [], cmd: ['python3'],
     env: [PATH_ENV.replace('PATH=', 'PATH=/usr/local/bin:'), 'LANG=C.UTF-8', 'PYTHON_VERSION=3.14.0'],
-    exposed: [], listens: [], tools: { shell: 'bash', ip: 'iproute2', ping: null, wget: 'gnu', curl: true, nslookup: null, nc: null },
+    exposed: [], listens: [], tools: { shell: 'bash', ip: 'iproute2', ping: null, wget: 'gnu', curl: true, nslookup: null, nc: null, ps: 'procps', ss: true },
     layers: ['a1c2e3f4a5b6', 'b2d3f4a5b6c7', 'c3e4a5b6c7d8', 'd4f5b6c7d8e9', 'e5a6c7d8e9f0', 'f6b7d8e9f0a1'],
     digest: 'sha256:b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9',
   },
@@ -155,7 +161,7 @@ export const IMAGES: readonly ImageInfo[] = [
     repo: 'node', tag: 'latest', id: 'b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0',
     sizeMb: 1130, createdAgo: '2 weeks ago', entrypoint: ['docker-entrypoint.sh'], cmd: ['node'],
     env: [PATH_ENV, 'NODE_VERSION=25.2.1', 'YARN_VERSION=1.22.22'],
-    exposed: [], listens: [], tools: { shell: 'bash', ip: 'iproute2', ping: null, wget: 'gnu', curl: true, nslookup: null, nc: null },
+    exposed: [], listens: [], tools: { shell: 'bash', ip: 'iproute2', ping: null, wget: 'gnu', curl: true, nslookup: null, nc: null, ps: 'procps', ss: true },
     layers: ['a1c2e3f4a5b6', 'b2d3f4a5b6c7', 'c3e4a5b6c7d8', 'd4f5b6c7d8e9', '1a2b3c4d5e6f', '2b3c4d5e6f7a'],
     digest: 'sha256:c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0',
   },

@@ -22,6 +22,8 @@ export interface TopologyGraph {
   setSelected(id: string | null): void;
   animatePacket(hops: readonly Hop[], delivered?: boolean): void;
   fit(animate?: boolean): void;
+  /** The svg changed size: refit unless the student has zoomed or panned. */
+  resized(): void;
   /** Forget drags and slots: re-pack the picture in creation order. */
   tidy(): void;
   /** Milliseconds the last update took (layout + join), for the performance check. */
@@ -162,6 +164,9 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
       if (points.length >= 2) animateAlong(packets, points, delivered);
     },
     fit,
+    resized() {
+      if (!userZoomed) fit(false);
+    },
     tidy() {
       mem.tidy();
       draw(true, new Set());

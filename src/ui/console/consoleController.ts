@@ -1,0 +1,157 @@
+import { CTRL_C, CTRL_P_Q, complete, promptFor } from '../../cli/runLine';
+import type { LabStore } from '../../store';
+import type { TranscriptEntry } from '../../store/types';
+import { EMPTY, applyCompletion, applyKey, decodeKeys, type EditorState, type Effect } from './lineEditor';
+import { AT_START, formatEntry, formatList, redrawInput, type InputScreen } from './screen';
+
+/** The part of xterm the controller uses, so it can be driven by a fake in tests. */
+export interface TermLike {
+  write(data: string): void;
+  clear(): void;
+  readonly cols: number;
+}
+
+/**
+ * Glue between the terminal, the line editor and the store. Keys go through the pure editor;
+ * submitted lines go to the store; whatever the store appends to the transcript is written
+ * here, including lines run from elsewhere (the inspector's buttons), which are echoed as if
+ * typed so the terminal always shows the whole story.
+ */
+export class ConsoleController {
+  private ed: EditorState = EMPTY;
+  private screen: InputScreen = AT_START;
+  private lastSeq = 0;
+  private ownLine = false;
+  private readonly unsubscribe: () => void;
+
+  constructor(
+    private readonly term: TermLike,
+    private readonly store: LabStore,
+    greeting: string,
+  ) {
+    if (greeting) term.write(greeting);
+    this.writeAll();
+    this.unsubscribe = store.subscribe((s, prev) => {
+      if (s.transcriptEpoch !== prev.transcriptEpoch) {
+        this.term.clear();
+        this.term.write('\x1b[H\x1b[2J');
+        this.screen = AT_START;
+        this.writeAll();
+        return;
+      }
+      const fresh = s.transcript.filter((e) => e.seq > this.lastSeq);
+      if (fresh.length) this.writeEntries(fresh);
+      else if (s.shell !== prev.shell) this.drawInput();
+    });
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+  }
+
+  /** Data from xterm: typed keys or a paste. */
+  input(data: string): void {
+    for (const key of decodeKeys(data)) {
+      const s = this.store.getState();
+      const r = applyKey(this.ed, key, { history: s.history, canDetach: s.shell.at === 'container' });
+      const before = this.ed;
+      this.ed = r.state;
+      if (r.effects.length === 0) {
+        if (before !== r.state) this.drawInput();
+        continue;
+      }
+      for (const e of r.effects) this.perform(e, before);
+    }
+  }
+
+  private perform(e: Effect, before: EditorState): void {
+    const st = this.store.getState();
+    switch (e.type) {
+      case 'submit':
+        this.endInput(before);
+        this.run(e.line, { echo: e.line });
+        break;
+      case 'interrupt':
+        this.endInput(before, false);
+        this.run(CTRL_C, { echo: e.abandoned, remember: false });
+        break;
+      case 'detach':
+        this.endInput(before);
+        this.run(CTRL_P_Q, { echo: '', remember: false });
+        break;
+      case 'clear-screen':
+        st.clearScreen();
+        break;
+      case 'complete': {
+        const r = applyCompletion(this.ed, complete(st.world, st.shell, e.before));
+        this.ed = r.state;
+        if (r.list) {
+          this.endInput(this.ed);
+          this.term.write(formatList(r.list, this.term.cols));
+          this.screen = AT_START;
+        }
+        this.drawInput();
+        break;
+      }
+    }
+  }
+
+  private run(line: string, opts: { echo: string; remember?: boolean }): void {
+    this.ownLine = true;
+    try {
+      this.store.getState().runLine(line, { ...opts, source: 'console' });
+    } finally {
+      this.ownLine = false;
+    }
+  }
+
+  /** Leaves the cursor after the input (and, with newline, on the next row) before output follows. */
+  private endInput(s: EditorState, newline = true): void {
+    const prompt = promptFor(this.store.getState().world, this.store.getState().shell);
+    const r = redrawInput(prompt, { ...s, cursor: s.buf.length }, this.term.cols, this.screen);
+    this.term.write(r.out + (newline ? '\r\n' : ''));
+    this.screen = AT_START;
+  }
+
+  private drawInput(): void {
+    const s = this.store.getState();
+    const r = redrawInput(promptFor(s.world, s.shell), this.ed, this.term.cols, this.screen);
+    this.term.write(r.out);
+    this.screen = r.screen;
+  }
+
+  private writeAll(): void {
+    const entries = this.store.getState().transcript;
+    let text = '';
+    for (const e of entries) text += formatEntry(e);
+    // One write: xterm is ~2.5× faster with batched writes than one per line.
+    if (text) this.term.write(text);
+    this.lastSeq = entries[entries.length - 1]?.seq ?? this.lastSeq;
+    this.screen = AT_START;
+    this.drawInput();
+  }
+
+  private writeEntries(entries: readonly TranscriptEntry[]): void {
+    let text = '';
+    for (const e of entries) {
+      if (e.kind === 'line' && this.ownLine && e.source === 'console') {
+        // The console already shows the prompt and the line: only the output is new.
+        text += formatEntry({ ...e, prompt: '', echo: '' }).replace(/^\r\n/, '');
+      } else {
+        if (!text) text += this.clearInput();
+        text += formatEntry(e);
+      }
+      this.lastSeq = e.seq;
+    }
+    this.term.write(text);
+    this.screen = AT_START;
+    this.drawInput();
+  }
+
+  /** Wipes the half-typed input so an entry from elsewhere can be written in its place. */
+  private clearInput(): string {
+    const up = this.screen.cursorRow > 0 ? `\x1b[${this.screen.cursorRow}A` : '';
+    this.screen = AT_START;
+    return `${up}\r\x1b[J`;
+  }
+}
