@@ -23,7 +23,10 @@ export function dispatch(world: World, shell: Shell, argv: readonly string[]): C
     return { out: [{ stream: 'err', text: `${formatFlagError(spec, parsed.error, path)}\n` }], exitCode: flagErrorExitCode(parsed.error) };
   }
   const notes = parsed.warnings.map((text) => ({ stream: 'out' as const, text }));
-  if (parsed.help) return { out: [...notes, { stream: 'out', text: formatHelp(spec, childrenOf(spec.path), path) }], exitCode: 0 };
+  if (parsed.help) {
+    const text = spec.helpText ? spec.helpText() : formatHelp(spec, childrenOf(spec.path), path);
+    return { out: [...notes, { stream: 'out', text }], exitCode: 0 };
+  }
   const r = spec.run({ world, shell, path }, parsed.flags);
   return notes.length ? { ...r, out: [...notes, ...r.out] } : r;
 }

@@ -27,7 +27,21 @@ export function resolveCommand(argv: readonly string[], at: Shell['at']): { spec
   return best;
 }
 
-/** Subcommands directly under a group path (for `docker network` and help listings). */
+/**
+ * Subcommands directly under a group path (for `docker network` and help listings). A command
+ * that lives elsewhere but has an alias in the group (`docker ps` as `docker container ls`) is
+ * listed under its alias's name.
+ */
 export function childrenOf(path: readonly string[]): CommandSpec[] {
-  return COMMANDS.filter((s) => s.path.length === path.length + 1 && path.every((p, i) => s.path[i] === p));
+  const out: CommandSpec[] = [];
+  const under = (p: readonly string[]) => p.length === path.length + 1 && path.every((w, i) => p[i] === w);
+  for (const s of COMMANDS) {
+    if (s.hidden) continue;
+    if (under(s.path)) out.push(s);
+    else {
+      const alias = s.aliases?.find(under);
+      if (alias) out.push({ ...s, path: alias });
+    }
+  }
+  return out;
 }

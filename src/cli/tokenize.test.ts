@@ -130,6 +130,7 @@ describe('tokenize: expansions', () => {
     expect(words('echo $E "" $E', { env })).toEqual(['echo', '']);
     expect(words('echo pre$X', { env })).toEqual(['echo', 'prea', 'b']);
     expect(words('echo $ a$ "$"', { env })).toEqual(['echo', '$', 'a$', '$']);
+    expect(words('echo ${NOPE:-def} ${E:-d2} ${E-d3}x "${HOME:-no}"', { env })).toEqual(['echo', 'def', 'd2', 'x', '/root']);
   });
 
   it('expands ~ at word start', () => {

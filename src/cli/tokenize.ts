@@ -9,7 +9,7 @@
  * `$(…)` and backquotes (through the `substitute` callback; unquoted results are field-split on
  * blanks like bash), and `~` (through `env('HOME')`).
  * Not supported (approximate): globbing, brace expansion, here-documents, subshells, `$((…))`,
- * `$'…'`, `${VAR:-x}` operators (the whole text between the braces is taken as the name).
+ * `$'…'`, `${…}` operators other than `:-` / `-`.
  *
  * Error texts are bash 5.2's (parse.y `parse_matched_pair`: "unexpected EOF while looking for
  * matching `%c'"; `report_syntax_error`: "syntax error near unexpected token `%s'" and
@@ -171,7 +171,12 @@ function lex(line: string, opts: TokenizeOptions): Tok[] {
     if (n === '{') {
       const end = line.indexOf('}', i + 2);
       if (end < 0) throw new Fail(syntaxError('unterminated-quote', { quote: '}' }));
-      return [env(line.slice(i + 2, end)), end + 1];
+      // ${NAME}, ${NAME:-word} (unset or empty → word), ${NAME-word} (unset → word).
+      const m = /^([^:-]*)(:?-)(.*)$/s.exec(line.slice(i + 2, end));
+      if (m === null) return [env(line.slice(i + 2, end)), end + 1];
+      const v = opts.env?.(m[1] ?? '');
+      const useWord = m[2] === ':-' ? v === undefined || v === '' : v === undefined;
+      return [useWord ? (m[3] ?? '') : (v ?? ''), end + 1];
     }
     const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9?$#@*!-])/.exec(line.slice(i + 1, i + 65));
     if (m === null) return undefined;

@@ -89,6 +89,8 @@ export interface CommandSpec {
    * argv untouched in ParsedFlags.args.
    */
   readonly rawArgs?: true;
+  /** A help text of its own (the docker root command's), instead of the generated one. */
+  readonly helpText?: () => string;
   /** Inside a container the command exists only if the image ships this tool. */
   readonly tool?: keyof ImageTools;
   readonly run: (ctx: CommandContext, flags: ParsedFlags) => CommandOutput;

@@ -26,8 +26,6 @@ export interface ImageTools {
   readonly ps?: 'busybox' | 'procps';
   /** `ss` comes with iproute2; BusyBox has no ss applet. */
   readonly ss?: boolean;
-  /** `netstat`: BusyBox's applet (Debian images do not install net-tools). */
-  readonly netstat?: 'busybox';
 }
 
 export interface ImageInfo {
@@ -50,7 +48,7 @@ export interface ImageInfo {
 }
 
 const PATH_ENV = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-const BUSYBOX_TOOLS: ImageTools = { shell: 'sh', ip: 'busybox', ping: 'busybox', wget: 'busybox', curl: false, nslookup: 'busybox', nc: 'busybox', ps: 'busybox', netstat: 'busybox' };
+const BUSYBOX_TOOLS: ImageTools = { shell: 'sh', ip: 'busybox', ping: 'busybox', wget: 'busybox', curl: false, nslookup: 'busybox', nc: 'busybox', ps: 'busybox' };
 const DEBIAN_SLIM: ImageTools = { shell: 'bash', ip: null, ping: null, wget: null, curl: false, nslookup: null, nc: null };
 
 const http = (server: 'nginx' | 'httpd' | 'python' | 'node', port: number, process: string): ImageListen => ({

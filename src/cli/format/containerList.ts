@@ -55,7 +55,11 @@ export function familiarImage(image: string): string {
   return s;
 }
 
-/** Summary.Names: the container's own name, then the names links gave it in others (`/web/db`). */
+/**
+ * Summary.Names: the container's own name and the names links gave it in others (`/web/db`),
+ * in the order of moby's memdb names table (container/view.go `getNames`: the container-ID index
+ * yields its entries sorted by name).
+ */
 export function summaryNames(w: World, c: Container): string[] {
   const names = [`/${c.name}`];
   for (const p of w.docker.containers.values()) {
@@ -64,7 +68,7 @@ export function summaryNames(w: World, c: Container): string[] {
       if (findContainer(w, target)?.id === c.id) names.push(`/${p.name}/${alias ?? c.name}`);
     }
   }
-  return names;
+  return names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export interface PsOptions {

@@ -3,7 +3,7 @@
  * templates.basicFunctions / HeaderFunctions (docker/cli v28.5.2 templates/templates.go), plus the
  * fmt verbs printf needs (fmt/print.go, fmt/format.go; common verbs and flags only).
  */
-import { type GV, INVALID, ROOT, elemOf, fieldOf, formatV, goJSON, sortedKeys, typeName, utf8Bytes, utf8Decode, utf8Length, wrap, zeroElem } from './gotemplate-fmt';
+import { type GV, INVALID, ROOT, elemOf, fieldOf, formatV, goJSON, typeName, utf8Bytes, utf8Decode, utf8Length, wrap, zeroElem } from './gotemplate-fmt';
 import { goSprint, goSprintf } from './gotemplate-printf';
 
 export { fmtArg, goSprint, goSprintf } from './gotemplate-printf';

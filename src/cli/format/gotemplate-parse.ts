@@ -12,7 +12,7 @@
  * complex numbers.
  */
 import { parseGoInt } from './gotemplate-fmt';
-import { type Item, type ItemType, KEYWORDS, itemString, lex } from './gotemplate-lex';
+import { type Item, type ItemType, itemString, lex } from './gotemplate-lex';
 import { type ArgNode, type CommandNode, type ListNode, type Node, type PipeNode, nodeString } from './gotemplate-nodes';
 
 export type { AnyNode, ArgNode, CommandNode, ListNode, Node, PipeNode } from './gotemplate-nodes';

@@ -185,6 +185,11 @@ describe('docker formatter and inspector', () => {
     });
     expect(formatRows('table {{upper .Name}}', rows, header)).toEqual({ ok: true, output: 'NAME\nBRIDGE\nPD24-BRIDGE\n' });
     expect(formatRows('{{.Name}}', rows, header)).toEqual({ ok: true, output: 'bridge\npd24-bridge\n' });
+    // formatter contexts marshal as maps: sorted keys even in struct mode
+    expect(formatRows('json', rows.slice(0, 1), header, { objects: 'struct' })).toEqual({
+      ok: true,
+      output: '{"Driver":"bridge","ID":"20e3fe38ac56","Name":"bridge","Scope":"local"}\n',
+    });
     expect(formatRows('{{.Nope}}', rows, header, { objects: 'struct', structName: '*formatter.networkContext' })).toEqual({
       ok: false,
       error: 'template parsing error: template: :1:2: executing "" at <.Nope>: can\'t evaluate field Nope in type *formatter.networkContext',

@@ -3,12 +3,12 @@
  * v28.5.2): runs of digits compare as numbers, digits sort before other characters, other bytes
  * compare bytewise. Used by `docker network ls` (list.go) and `docker port` (port.go).
  */
+import { utf8Bytes } from './gotemplate-fmt';
+
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Go strings are bytes: compare the UTF-8 encoding so non-ASCII sorts as Go sorts it. */
-function bytes(s: string): Uint8Array {
-  return new TextEncoder().encode(s);
-}
+const bytes = utf8Bytes;
 
 export function naturalLess(a: string, b: string): boolean {
   const s1 = bytes(a);

@@ -35,7 +35,9 @@ function baseNetwork(tx: Tx, name: string, driver: Network['driver']): Network {
     created: createdNow(tx),
     internal: false,
     attachable: false,
-    enableIPv4: driver === 'bridge',
+    // libnetwork NewNetwork defaults enableIPv4 to true for every driver, host and null included
+    // (moby v28.5.2 libnetwork/controller.go l.546), so `docker network inspect host` says true.
+    enableIPv4: true,
     enableIPv6: false,
     ipamDriver: 'default',
     ipamOptions: null,

@@ -82,7 +82,10 @@ export function startContainer(w: World, ref: string): Result<Changed> {
   const img = imageRef.ok ? findImage(imageRef.ref) : undefined;
   const clockText = nginxTime(tx.world.clock);
   const main = img ? mainProcess(c, img, clockText) : ({ kind: 'idle' } as const);
-  const pid = tx.spawn({ ppid: 1, cmd: [...c.entrypoint, ...c.cmd].join(' ') || 'sh', user: 'root', netns, containerId: c.id });
+  // containerd starts one runc shim per container and the container's PID 1 is the shim's child
+  // (what `ps -ef` on a Docker host shows); the shim lives in the host's namespaces.
+  const shim = tx.spawn({ ppid: 1, cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock`, user: 'root', netns: HOST_NS });
+  const pid = tx.spawn({ ppid: shim, cmd: [...c.entrypoint, ...c.cmd].join(' ') || 'sh', user: 'root', netns, containerId: c.id });
   c = { ...c, state: 'running', pid, startedAt: tx.world.clock, exitCode: 0, finishedAt: 0 };
   put(tx, c);
   tx.emit({ type: 'container-started', container: c.id, name: c.name });
@@ -141,7 +144,11 @@ function teardown(tx: Tx, id: ContainerId, exitCode: number): void {
   const first = eps.find((e) => e.ip);
   unpublishPorts(tx, c, first, first ? networkOfId(tx.world, first.networkId) : undefined);
   if (c.netns) closeSockets(tx, c.netns, c.pid);
-  if (c.pid) tx.kill(c.pid);
+  if (c.pid) {
+    const shim = tx.world.processes.get(c.pid)?.ppid;
+    tx.kill(c.pid);
+    if (shim !== undefined && shim > 1) tx.kill(shim);
+  }
   for (const ep of eps) {
     leaveNetwork(tx, ep.id);
     c = withEndpoint(c, ep.networkId, undefined);

@@ -15,13 +15,11 @@ export interface EditorState {
   readonly beforeCtrlP: Omit<EditorState, 'beforeCtrlP'> | null;
 }
 
-export type Key =
-  | { readonly type: 'text'; readonly text: string }
-  | {
-      readonly type:
-        | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'home' | 'end' | 'up' | 'down' | 'tab'
-        | 'ctrl-a' | 'ctrl-e' | 'ctrl-u' | 'ctrl-k' | 'ctrl-w' | 'ctrl-c' | 'ctrl-l' | 'ctrl-p' | 'ctrl-n' | 'ctrl-q' | 'ctrl-d' | 'ignored';
-    };
+export type KeyName =
+  | 'enter' | 'backspace' | 'delete' | 'left' | 'right' | 'home' | 'end' | 'up' | 'down' | 'tab'
+  | 'ctrl-a' | 'ctrl-e' | 'ctrl-u' | 'ctrl-k' | 'ctrl-w' | 'ctrl-c' | 'ctrl-l' | 'ctrl-p' | 'ctrl-n' | 'ctrl-q' | 'ctrl-d' | 'ignored';
+
+export type Key = { readonly type: 'text'; readonly text: string } | { readonly type: KeyName };
 
 export type Effect =
   | { readonly type: 'submit'; readonly line: string }
@@ -38,7 +36,7 @@ export interface EditorContext {
 
 export const EMPTY: EditorState = { buf: '', cursor: 0, histIndex: null, draft: '', beforeCtrlP: null };
 
-const SEQUENCES: Readonly<Record<string, Key['type']>> = {
+const SEQUENCES: Readonly<Record<string, KeyName>> = {
   '\x1b[A': 'up', '\x1bOA': 'up', '\x1b[B': 'down', '\x1bOB': 'down',
   '\x1b[C': 'right', '\x1bOC': 'right', '\x1b[D': 'left', '\x1bOD': 'left',
   '\x1b[H': 'home', '\x1bOH': 'home', '\x1b[1~': 'home', '\x1b[7~': 'home',
@@ -46,7 +44,7 @@ const SEQUENCES: Readonly<Record<string, Key['type']>> = {
   '\x1b[3~': 'delete',
 };
 
-const CONTROLS: Readonly<Record<string, Key['type']>> = {
+const CONTROLS: Readonly<Record<string, KeyName>> = {
   '\r': 'enter', '\n': 'enter', '\x7f': 'backspace', '\b': 'backspace', '\t': 'tab',
   '\x01': 'ctrl-a', '\x05': 'ctrl-e', '\x15': 'ctrl-u', '\x0b': 'ctrl-k', '\x17': 'ctrl-w',
   '\x03': 'ctrl-c', '\x0c': 'ctrl-l', '\x10': 'ctrl-p', '\x0e': 'ctrl-n', '\x11': 'ctrl-q', '\x04': 'ctrl-d',

@@ -1,7 +1,6 @@
 import { findContainer } from '../../../engine/docker/lookup';
 import type { EngineEvent } from '../../../engine/events';
 import type { CommandOutput, CommandSpec, OutChunk } from '../../types';
-import { containerShell } from '../../dispatch';
 import { isShell } from '../../execIn';
 import { daemonMessage } from '../../format/daemonErrors';
 import { daemonError, errorOutput } from '../../format/errors';
@@ -38,7 +37,7 @@ export const dockerStart: CommandSpec = {
       const ref = flags.args[0] ?? '';
       const before = findContainer(world, ref);
       if (!before) return errorOutput(daemonError(daemonMessage({ code: 'no-such-container', data: { ref } })), 1);
-      const logsBefore = before.state === 'running' ? before.logs.length : before.logs.length;
+      const logsBefore = before.logs.length;
       const r = startOne(world, ref);
       if (r.error !== undefined) return errorOutput(daemonError(r.error), 1);
       world = r.world;
@@ -46,8 +45,8 @@ export const dockerStart: CommandSpec = {
       const out: OutChunk[] = [...r.output];
       if (r.output.length === 0) for (const l of (c?.logs ?? []).slice(logsBefore)) out.push({ stream: 'out', text: `${l}\n` });
       if (c && c.state === 'running' && interactive && c.openStdin && isShell(world, c.id, c.cmd[0] ?? '')) {
-        const shell = containerShell(world, c.id, 'attach');
-        return { world, out, exitCode: 0, events: r.events, shell: { ...shell, shell: (c.cmd[0] ?? '').endsWith('bash') ? 'bash' : 'sh' } };
+        const shell = (c.cmd[0] ?? '').endsWith('bash') ? 'bash' : 'sh';
+        return { world, out, exitCode: 0, events: r.events, shell: { at: 'container', id: c.id, via: 'attach', shell } };
       }
       return { world, out, exitCode: c && c.state !== 'running' ? c.exitCode : 0, events: r.events };
     }

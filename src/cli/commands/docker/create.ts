@@ -1,0 +1,33 @@
+import type { CommandOutput, CommandSpec, OutChunk } from '../../types';
+import { withRunHelp } from '../../format/errors';
+import { CONTAINER_FLAGS, CREATE_ONLY_FLAGS, sortFlags } from './containerFlags';
+import { bool, str, toCreateSpec } from './containerSpec';
+import { createWithPull } from './createFlow';
+
+/**
+ * docker create (docker/cli v28.5.2 cli/command/container/create.go): run's create half. The
+ * image is pulled when missing (progress on stderr), the warnings follow, and the new container's
+ * full ID is printed. Errors are wrapped by `withHelp(err, "create")`, exit 125.
+ */
+export const dockerCreate: CommandSpec = {
+  path: ['docker', 'create'],
+  aliases: [['docker', 'container', 'create']],
+  usage: 'docker create [OPTIONS] IMAGE [COMMAND] [ARG...]',
+  short: 'Create a new container',
+  flags: sortFlags([...CONTAINER_FLAGS, ...CREATE_ONLY_FLAGS]),
+  args: { min: 1 },
+  interspersed: false,
+  run(ctx, flags): CommandOutput {
+    const [image = '', ...cmd] = flags.args;
+    const parsed = toCreateSpec(flags, image, cmd, str(flags, 'name'));
+    if (!parsed.ok) return { out: [{ stream: 'err', text: `${withRunHelp(parsed.error, 'create')}\n` }], exitCode: 125 };
+    const flow = createWithPull(ctx.world, parsed.spec, bool(flags, 'quiet'));
+    const out: OutChunk[] = [...flow.out];
+    if (!flow.id) {
+      out.push({ stream: 'err', text: `${withRunHelp(`Error response from daemon: ${flow.error ?? ''}`, 'create')}\n` });
+      return { world: flow.world, out, exitCode: 125, events: flow.events };
+    }
+    out.push({ stream: 'out', text: `${flow.id}\n` });
+    return { world: flow.world, out, exitCode: 0, events: flow.events };
+  },
+};
