@@ -1,3 +1,5 @@
+import { byteLength } from './format/bytes';
+
 /**
  * The text filters students put after a pipe (`docker inspect web | grep IPAddress`,
  * `iptables -t nat -S | head -n 5`, `docker ps -q | wc -l`). Each takes the previous stage's
@@ -82,23 +84,13 @@ const tail: Filter = (args, input) => {
   const l = lines(input);
   return { out: joinLines(n === 0 ? [] : l.slice(-n)), err: '', exitCode: 0 };
 };
-/** UTF-8 byte length (what `wc -c` counts), without TextEncoder: src/cli has no DOM lib. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0) ?? 0;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
-
 const wc: Filter = (args, input) => {
   const l = lines(input).length;
   const words = input.split(/\s+/).filter(Boolean).length;
   if (args.includes('-l')) return { out: `${l}\n`, err: '', exitCode: 0 };
   if (args.includes('-w')) return { out: `${words}\n`, err: '', exitCode: 0 };
-  if (args.includes('-c')) return { out: `${utf8Length(input)}\n`, err: '', exitCode: 0 };
-  return { out: `${String(l).padStart(7)} ${String(words).padStart(7)} ${String(utf8Length(input)).padStart(7)}\n`, err: '', exitCode: 0 };
+  if (args.includes('-c')) return { out: `${byteLength(input)}\n`, err: '', exitCode: 0 };
+  return { out: `${String(l).padStart(7)} ${String(words).padStart(7)} ${String(byteLength(input)).padStart(7)}\n`, err: '', exitCode: 0 };
 };
 const sort: Filter = (args, input) => {
   const l = lines(input).sort();

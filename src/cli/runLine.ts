@@ -5,6 +5,7 @@ import type { World } from '../engine/world';
 import { dispatch } from './dispatch';
 import { envOf } from './env';
 import { FILTERS } from './filters';
+import { formatTrace } from './format/trace';
 import { writeFile } from './files';
 import { ashMessage, shouldRun, tokenize, type Pipeline } from './tokenize';
 import type { LineResult, OutChunk, Shell } from './types';
@@ -121,8 +122,23 @@ function runSimple(world: World, shell: Shell, argv0: readonly string[]): Ran {
   if (prog === 'exit' || prog === 'logout') return leave(world, shell, Number(argv[1] ?? 0) || 0);
   if (prog === 'true' || prog === ':' || prog === 'cd' || prog === 'sleep') return { world, shell, out: [], exitCode: 0, events: [] };
   if (prog === 'false') return { world, shell, out: [], exitCode: 1, events: [] };
+  if (prog === 'trace') return traced(world, shell, argv.slice(1));
   const r = dispatch(world, shell, argv);
   return { world: r.world ?? world, shell: r.shell ?? shell, out: [...r.out], exitCode: r.exitCode, events: [...(r.events ?? [])], ...(r.clear ? { clear: true } : {}) };
+}
+
+/**
+ * `trace COMMAND…` runs the command as usual, then explains every packet it sent, hop by hop
+ * (`trace docker exec alpine1 ping -c 1 alpine2`, `trace curl localhost:8080`).
+ */
+function traced(world: World, shell: Shell, argv: readonly string[]): Ran {
+  if (argv.length === 0) {
+    return { world, shell, out: [{ stream: 'err', text: 'usage: trace COMMAND [ARG...]   (for example: trace ping -c 1 172.17.0.2)\n' }], exitCode: 2, events: [] };
+  }
+  const r = runSimple(world, shell, argv);
+  const packets = r.events.filter((e): e is Extract<EngineEvent, { type: 'packet' }> => e.type === 'packet');
+  const text = packets.length ? formatTrace(r.world, packets) : '\n(trace: this command sent no packets)\n';
+  return { ...r, out: [...r.out, { stream: 'out', text }] };
 }
 
 /** `exit` leaves the container shell or the laptop; leaving an attached main shell stops the container. */

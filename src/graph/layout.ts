@@ -1,5 +1,5 @@
 import { INTERNET_ID, type TopoLink, type TopoNode, type Topology } from '../engine/topology';
-import { type Drawn, type DrawnLink, type Layout, PILL_H, busWire, pillWidth, sideWire, union, verticalWire } from './geometry';
+import { type Drawn, type DrawnLink, type Layout, PILL_H, busWire, pillWidth, sideEntry, sideWire, union, verticalWire } from './geometry';
 import { pill, type Index } from './shapes';
 import type { LayoutMemory } from './memory';
 import { placeHostAndGrid } from './layoutHost';
@@ -67,19 +67,27 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
   const at = new Map<string, Drawn>();
   for (const d of out) at.set(d.id, d);
   const links: DrawnLink[] = [];
-  let lanCaption = false;
+  let lanX0 = Infinity;
+  let lanX1 = -Infinity;
+  let lanFirst = -1;
   for (const l of topo.links) {
     const a = at.get(l.source);
     const b = at.get(l.target);
     if (!a || !b) continue;
-    const d = linkPath(l, a, b);
     const tone = ix.tone.get(l.source) ?? null;
-    if (l.kind === 'lan' && !lanCaption) {
-      lanCaption = true;
-      const host0 = ix.byId.get(l.source);
-      const subnet = host0?.details.ip ? lanName(host0.details.ip) : 'LAN';
-      links.push({ id: l.id, kind: l.kind, d, tone, source: l.source, target: l.target, caption: { x: Math.min(a.x, b.x) + 6, y: LAN_BUS_Y - 6, text: subnet } });
-    } else links.push({ id: l.id, kind: l.kind, d, tone, source: l.source, target: l.target });
+    if (l.kind === 'lan') {
+      if (lanFirst < 0) lanFirst = links.length;
+      lanX0 = Math.min(lanX0, a.x + a.w / 2, b.x + b.w / 2);
+      lanX1 = Math.max(lanX1, a.x + a.w / 2, b.x + b.w / 2);
+    }
+    links.push({ id: l.id, kind: l.kind, d: linkPath(l, a, b), tone, source: l.source, target: l.target });
+  }
+  // The segment's name sits over the middle of its bus, where no pill label is.
+  const first = links[lanFirst];
+  if (first) {
+    const host0 = ix.byId.get(first.source);
+    const text = host0?.details.ip ? lanName(host0.details.ip) : 'LAN';
+    links[lanFirst] = { ...first, caption: { x: (lanX0 + lanX1) / 2, y: LAN_BUS_Y - 7, text } };
   }
   const b = union(out);
   return { nodes: out, links, bounds: { x: b.x - 40, y: b.y - 40, w: b.w + 80, h: b.h + 80 } };
@@ -100,6 +108,8 @@ function linkPath(l: TopoLink, a: Drawn, b: Drawn): string {
       return busWire(a, b, LAN_BUS_Y);
     case 'wan':
       return sideWire(a, b);
+    case 'nat':
+      return sideEntry(a, b);
     case 'bridge-port': {
       // Straight up from the port to its bridge bar, where it plugs in.
       const x = Math.round(a.x + a.w / 2);
@@ -115,30 +125,30 @@ function linkPath(l: TopoLink, a: Drawn, b: Drawn): string {
 /** Internet, router and laptop in a row above the host, the router's LAN port over the host's NIC. */
 function placeTopRow(ix: Index, eth0X: number, out: Drawn[]): void {
   const router = [...ix.byId.values()].find((n) => n.kind === 'router');
-  const routerW = 210;
-  const routerH = 74;
+  const routerW = 220;
+  const routerH = 80;
   const rx = eth0X - 60;
   const ry = TOP_ROW_BOTTOM - routerH;
   if (router) {
     out.push({ id: router.id, kind: 'router', shape: 'frame', name: router.name, label: router.name, sub: 'home router · NAT', tone: null, frame: router.id, x: rx, y: ry, w: routerW, h: routerH });
     for (const i of ix.kids.get(router.id) ?? []) {
       const w = pillWidth(i.name);
-      // The LAN port faces the host below; the uplink faces the internet on the left.
+      // The uplink on the top edge (its wire runs to the internet on the left); the LAN port on
+      // the bottom edge, above the host's NIC.
       const wan = ix.wanNics.has(i.id);
-      const x = wan ? rx - w / 2 : rx + 60 - w / 2;
-      const y = wan ? ry + routerH / 2 - PILL_H / 2 : TOP_ROW_BOTTOM - PILL_H / 2;
-      out.push(pill(i, x, y, w, router.id, i.details.ip));
+      const y = wan ? ry - PILL_H / 2 : TOP_ROW_BOTTOM - PILL_H / 2;
+      out.push({ ...pill(i, rx + (wan ? 160 : 60) - w / 2, y, w, router.id, i.details.ip), subAbove: !wan });
     }
   }
   const laptop = ix.byId.get('laptop');
   if (laptop && !laptop.parent) {
     const lx = rx + routerW + 110;
     const lw = 190;
-    const lh = 60;
+    const lh = 74;
     out.push({ id: laptop.id, kind: 'machine', shape: 'frame', name: laptop.name, label: laptop.name, sub: 'a PC on the same LAN', tone: null, frame: laptop.id, x: lx, y: TOP_ROW_BOTTOM - lh, w: lw, h: lh });
     for (const i of ix.kids.get(laptop.id) ?? []) {
       const w = pillWidth(i.name);
-      out.push(pill(i, lx + 60 - w / 2, TOP_ROW_BOTTOM - PILL_H / 2, w, laptop.id, i.details.ip));
+      out.push({ ...pill(i, lx + 60 - w / 2, TOP_ROW_BOTTOM - PILL_H / 2, w, laptop.id, i.details.ip), subAbove: true });
     }
   }
   const net = ix.byId.get(INTERNET_ID);
@@ -146,7 +156,7 @@ function placeTopRow(ix: Index, eth0X: number, out: Drawn[]): void {
     const hosts = ix.kids.get(INTERNET_ID) ?? [];
     const iw = 250;
     const ih = 40 + hosts.length * 18;
-    const ix0 = rx - 110 - iw;
+    const ix0 = rx - 90 - iw;
     const iy = TOP_ROW_BOTTOM - ih;
     out.push({ id: net.id, kind: 'internet', shape: 'frame', name: net.name, label: 'internet', tone: null, frame: net.id, x: ix0, y: iy, w: iw, h: ih });
     hosts.forEach((h, k) => {

@@ -62,7 +62,9 @@ export function placeHostAndGrid(host: TopoNode, ix: Index, topo: Topology, mem:
     u.slot = slots.get(u.key) ?? 0;
     maxSlot = Math.max(maxSlot, u.slot);
   }
-  const cols = maxSlot < 36 ? 6 : Math.ceil(Math.sqrt((maxSlot + 1) * 1.5));
+  // Four columns keep a lesson's few containers in one row and the picture about as tall as it
+  // is wide (it shares the screen with the console); big labs grow a squarish grid.
+  const cols = maxSlot < 16 ? 4 : Math.ceil(Math.sqrt((maxSlot + 1) * 1.5));
   const rows = Math.floor(maxSlot / cols) + 1;
   const colW = new Array<number>(cols).fill(MIN_CW);
   const rowH = new Array<number>(Math.max(rows, 1)).fill(100);

@@ -22,7 +22,12 @@ import { dockerRestart } from './docker/restart';
 import { dockerRm } from './docker/rm';
 import { dockerStart } from './docker/start';
 import { dockerStop } from './docker/stop';
+import { curl } from './curl';
 import { iptables } from './iptables';
+import { nc } from './nc';
+import { nslookup } from './nslookup';
+import { ping } from './ping';
+import { wget } from './wget';
 import { ssh } from './ssh';
 import { service, systemctl } from './systemctl';
 import { bridge } from './bridge';
@@ -71,6 +76,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   dockerNetworkPrune,
   dockerNetworkInspect,
   dockerNetworkLs,
+  // network tools (their packets walk the simulated kernel)
+  ping,
+  curl,
+  wget,
+  nc,
+  nslookup,
   // host tools
   iptables,
   systemctl,

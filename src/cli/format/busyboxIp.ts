@@ -50,11 +50,15 @@ export function bbAddrText(w: World, ns: NetnsId, o: IpShowOptions): string {
   for (const i of selectLinks(w, ns, o)) {
     const addrs = addrsOf(w, i).filter((a) => !fam || a.family === fam);
     if (fam && addrs.length === 0) continue;
-    out += bbHeader(w, i);
-    if (!fam) out += `${sl}${bbLinkLine(i)}`;
-    out += '\n';
+    // "ip -oneline a" does not print link info (ipaddr_list_or_flush).
+    if (!o.oneline) {
+      out += bbHeader(w, i);
+      if (!fam) out += `${sl}${bbLinkLine(i)}`;
+      out += '\n';
+    }
     for (const a of addrs) {
-      const flags = a.flags.map((f) => `${f} `).join('');
+      // busybox reads only the 8-bit ifa_flags; noprefixroute lives in IFA_FLAGS, which it never prints.
+      const flags = a.flags.filter((f) => f !== 'noprefixroute').map((f) => `${f} `).join('');
       const prefix = o.oneline ? `${i.ifindex}: ${i.name}` : '';
       out += `${prefix}    ${a.family} ${a.ip}/${a.prefix} ${a.brd ? `brd ${a.brd} ` : ''}scope ${a.scope} ${flags}${a.label ?? ''}`;
       out += `${sl}       valid_lft forever preferred_lft forever\n`;

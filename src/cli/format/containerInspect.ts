@@ -52,11 +52,6 @@ interface ImageExtras {
   readonly workingDir?: string;
 }
 
-/** Container labels the engine may record (`--label`), merged over the image's. */
-interface ContainerExtras {
-  readonly labels?: Readonly<Record<string, string>>;
-}
-
 function imageOf(c: Container) {
   const ref = parseImageRef(c.image);
   return ref.ok ? findImage(ref.ref) : undefined;
@@ -64,7 +59,8 @@ function imageOf(c: Container) {
 
 export function configLabels(c: Container): Record<string, string> {
   const img = imageOf(c) as (ReturnType<typeof imageOf> & ImageExtras) | undefined;
-  return { ...(img?.labels ?? {}), ...((c as Container & ContainerExtras).labels ?? {}) };
+  // The daemon merges the image's labels under the container's (--label wins).
+  return { ...(img?.labels ?? {}), ...(c.labels ?? {}) };
 }
 
 /** daemon/container.go getEntrypointAndArgs. */

@@ -71,7 +71,8 @@ export function daemonMessage(e: EngineError): string {
     case 'port-bind-in-use':
       return `failed to set up container networking: driver failed programming external connectivity on endpoint ${s('name')} (${s('endpoint')}): failed to bind host port for ${s('ip')}:${s('port')}:${s('containerIp')}:${s('containerPort')}/${s('proto')}: address already in use`;
     case 'remove-running':
-      return `cannot remove container "/${s('name')}": container is running: stop the container before removing or force remove`;
+      // daemon/delete.go words it with the name as the user typed it.
+      return `cannot remove container "${s('ref')}": container is running: stop the container before removing or force remove`;
     case 'not-running':
       return `container ${s('id')} is not running`;
     case 'network-name-exists':

@@ -54,9 +54,13 @@ function sandboxIpv6(w: World, c: Container): boolean {
  */
 export function containerEtcHosts(w: World, c0: Container): string {
   const c = owner(w, c0);
-  if (c.networkMode === 'host') return hostEtcHosts(w);
+  const extra = extraHostLines(w, c);
+  // Host mode copies the host's file, unless --add-host asked for entries (moby#48823).
+  if (c.networkMode === 'host' && extra.length === 0) return hostEtcHosts(w);
+  const v6 = c.networkMode === 'host' || sandboxIpv6(w, c);
   let out = '127.0.0.1\tlocalhost\n';
-  if (sandboxIpv6(w, c)) out += '::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+  if (v6) out += '::1\tlocalhost ip6-localhost ip6-loopback\nfe00::\tip6-localnet\nff00::\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n';
+  for (const l of extra) if (v6 || !l.includes(':')) out += `${l}\n`;
   for (const l of linkHostsLines(w, c)) out += `${l}\n`;
   let names = c.domainname ? `${c.hostname}.${c.domainname}` : c.hostname;
   const dot = names.indexOf('.');
@@ -66,28 +70,48 @@ export function containerEtcHosts(w: World, c0: Container): string {
 }
 
 /**
+ * --add-host entries as the daemon stores them ("name:ip", the CLI turns "name=ip" into that);
+ * `host-gateway` is the default bridge's gateway address (daemon HostGatewayIPs default).
+ */
+function extraHostLines(w: World, c: Container): string[] {
+  const bridgeId = w.docker.networkNames.get('bridge');
+  const gw = (bridgeId ? w.docker.networks.get(bridgeId)?.ipam[0]?.gateway : undefined) ?? '172.17.0.1';
+  return (c.extraHosts ?? []).map((e) => {
+    const eq = e.indexOf('=');
+    const cut = eq >= 0 ? eq : e.indexOf(':');
+    const name = e.slice(0, cut);
+    const ip = e.slice(cut + 1).replace(/^\[(.*)\]$/, '$1');
+    return `${ip === 'host-gateway' ? gw : ip}\t${name}`;
+  });
+}
+
+/**
  * /etc/resolv.conf from the 28.x template (resolvconf.go Generate): user-defined networks use the
- * embedded DNS server 127.0.0.11 and record the host's servers as ExtServers; the default bridge
- * and `none` copy the host's servers minus loopback ones (TransformForLegacyNw, "(legacy)");
- * host mode keeps the host's servers untransformed. `--dns` overrides are not in the container model yet.
+ * embedded DNS server 127.0.0.11 and record the upstream servers as ExtServers (`host(X)` when
+ * read from the host's file, bare when given with --dns); the default bridge and `none` copy the
+ * servers minus loopback ones (TransformForLegacyNw, "(legacy)"); host mode keeps them as they
+ * are. --dns replaces the host's servers and is listed under Overrides.
  */
 export function containerResolvConf(w: World, c0: Container): string {
   const c = owner(w, c0);
-  const host = hostResolvConf(w);
-  const servers = host.split('\n').filter((l) => l.startsWith('nameserver ')).map((l) => l.slice(11));
+  const hostServers = hostResolvConf(w).split('\n').filter((l) => l.startsWith('nameserver ')).map((l) => l.slice(11));
+  const override = c.dns !== undefined && c.dns.length > 0;
+  const servers = override ? [...(c.dns ?? [])] : hostServers;
+  const overrides = `# Overrides: [${override ? 'nameservers' : ''}]\n`;
   const userNet = c.networks.some((a) => {
     const n = w.docker.networks.get(a.networkId);
     return !!n && n.driver === 'bridge' && !isPredefined(n) && !!a.endpointId;
   });
   if (userNet) {
-    return `${HEADER}nameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${servers.map((s) => `host(${s})`).join(' ')}]\n# Overrides: []\n# Option ndots from: internal\n`;
+    const ext = servers.map((s) => (override ? s : `host(${s})`)).join(' ');
+    return `${HEADER}nameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overrides}# Option ndots from: internal\n`;
   }
   // Every endpoint join runs updateDNS, which applies the legacy transform except in host mode.
   const legacy = c.networkMode !== 'host';
-  const ns = servers.filter((s) => !s.startsWith('127.'));
-  const list = legacy ? (ns.length ? ns : ['8.8.8.8', '8.8.4.4']) : servers;
-  const warn = legacy && !ns.length ? '# Used default nameservers.\n' : '';
-  return `${HEADER}${list.map((s) => `nameserver ${s}\n`).join('')}\n# Based on host file: '/etc/resolv.conf'${legacy ? ' (legacy)' : ''}\n${warn}# Overrides: []\n`;
+  const kept = legacy && !override ? servers.filter((s) => !s.startsWith('127.') && !s.includes(':')) : servers;
+  const list = kept.length || !legacy ? kept : ['8.8.8.8', '8.8.4.4'];
+  const warn = legacy && !override && !kept.length ? '# Used default nameservers.\n' : '';
+  return `${HEADER}${list.map((s) => `nameserver ${s}\n`).join('')}\n# Based on host file: '/etc/resolv.conf'${legacy ? ' (legacy)' : ''}\n${warn}${overrides}`;
 }
 
 export type FileResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: 'ENOENT' | 'EISDIR' };

@@ -32,14 +32,6 @@ export const MASKED_PATHS = [
 ];
 export const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
-/** Optional fields the engine may record (older worlds do not have them). */
-interface ExtraFields {
-  readonly dns?: readonly string[];
-  readonly dnsSearch?: readonly string[];
-  readonly dnsOptions?: readonly string[];
-  readonly extraHosts?: readonly string[];
-}
-
 /** nat.PortMap of the requested bindings: "80/tcp" → [{HostIp, HostPort}], keys sorted. */
 export function portBindingsJson(c: Container): { [k: string]: JsonValue } {
   const m = new Map<string, { HostIp: string; HostPort: string }[]>();
@@ -84,7 +76,6 @@ const orEmpty = (v: readonly string[] | undefined): string[] => [...(v ?? [])];
 const orNull = (v: readonly string[] | undefined): string[] | null => (v && v.length ? [...v] : null);
 
 export function hostConfigJson(w: World, c: Container): { [k: string]: JsonValue } {
-  const x = c as Container & ExtraFields;
   return {
     Binds: null,
     ContainerIDFile: '',
@@ -99,10 +90,11 @@ export function hostConfigJson(w: World, c: Container): { [k: string]: JsonValue
     CapAdd: null,
     CapDrop: null,
     CgroupnsMode: 'private',
-    Dns: orEmpty(x.dns),
-    DnsOptions: orEmpty(x.dnsOptions),
-    DnsSearch: orEmpty(x.dnsSearch),
-    ExtraHosts: orNull(x.extraHosts),
+    Dns: orEmpty(c.dns),
+    // --dns-option / --dns-search are not recorded by the engine: always the CLI's empty list.
+    DnsOptions: [],
+    DnsSearch: [],
+    ExtraHosts: orNull(c.extraHosts),
     GroupAdd: null,
     IpcMode: 'private',
     Cgroup: '',

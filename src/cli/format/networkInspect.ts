@@ -23,7 +23,8 @@ function ipamConfigJson(n: Network): JsonValue {
     const o: Obj = {};
     if (c.subnet) o['Subnet'] = c.subnet;
     if (c.ipRange) o['IPRange'] = c.ipRange;
-    if (c.gateway) o['Gateway'] = c.gateway;
+    // A gateway the daemon picked for a user-given subnet is not part of the user's IPAM config.
+    if (c.gateway && !c.gatewayImplicit) o['Gateway'] = c.gateway;
     if (c.auxAddresses && Object.keys(c.auxAddresses).length) o['AuxiliaryAddresses'] = sortedMap(c.auxAddresses);
     return o;
   });

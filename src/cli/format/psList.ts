@@ -4,6 +4,7 @@
  * from World.processes; what the model does not track (memory, CPU time, states) takes fixed,
  * plausible values per program so the same world always prints the same listing.
  */
+import type { ContainerId } from '../../engine/ids';
 import type { Process } from '../../engine/net/types';
 import type { World } from '../../engine/world';
 
@@ -86,7 +87,7 @@ function hhmm(ms: number): string {
 
 /** When a process started: its container's start, or the host's boot (the lab's first clock). */
 function startOf(w: World, p: Process, boot: number): number {
-  const owner = p.containerId ? w.docker.containers.get(p.containerId as never) : undefined;
+  const owner = p.containerId ? w.docker.containers.get(p.containerId as ContainerId) : undefined;
   if (owner) return owner.startedAt || boot;
   for (const c of w.docker.containers.values()) {
     if (c.ports.some((b) => b.proxyPid === p.pid) || p.cmd.includes(` -id ${c.id} `)) return c.startedAt || boot;
@@ -96,7 +97,7 @@ function startOf(w: World, p: Process, boot: number): number {
 
 /** Container main processes with a terminal (-t) sit on a pty; pts/0 is the student's own login. */
 function ttyOf(w: World, p: Process): string {
-  const c = p.containerId ? w.docker.containers.get(p.containerId as never) : undefined;
+  const c = p.containerId ? w.docker.containers.get(p.containerId as ContainerId) : undefined;
   if (!c?.tty || c.pid !== p.pid) return '?';
   const ttys = [...w.docker.containers.values()].filter((x) => x.tty && x.state === 'running').sort((a, b) => a.pid - b.pid);
   return `pts/${ttys.findIndex((x) => x.id === c.id) + 1}`;

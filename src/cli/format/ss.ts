@@ -4,7 +4,9 @@
  * each field is a token; a column is as wide as its longest token (header included) plus its
  * left delimiter; "Local Address:" and "Peer Address:" are right-aligned, the rest left-aligned.
  * Output is the compact form ss prints when stdout is not a terminal (what `ss … | cat` and most
- * pastes show); with a screen width ss spreads the spare columns over the fields (`screenWidth`).
+ * pastes show). On a terminal ss also spreads the spare screen width over the columns
+ * (render_calc_width's second pass); the console's width is not known to commands, so the
+ * simulator always prints the compact form.
  */
 import type { NetnsId } from '../../engine/ids';
 import type { Socket } from '../../engine/net/types';
@@ -27,8 +29,6 @@ export interface SsOptions {
 }
 
 export interface SsLayout {
-  /** Terminal width; absent, the compact (non-tty) layout. */
-  readonly screenWidth?: number;
   /** How the reader's PID namespace numbers a process. */
   readonly pidOf?: (pid: number) => number;
 }
@@ -117,11 +117,11 @@ export function ssText(w: World, nsId: NetnsId, o: SsOptions, layout: SsLayout =
       '',
     ]);
   }
-  return render(cols, rows, layout.screenWidth);
+  return render(cols, rows);
 }
 
-/** ss's render(): widths from the longest token, optional spreading, delimiters and alignment. */
-export function render(cols: readonly Column[], rows: readonly (readonly string[])[], screenWidth?: number): string {
+/** ss's render(): widths from the longest token, then delimiters and alignment. */
+function render(cols: readonly Column[], rows: readonly (readonly string[])[]): string {
   const live = cols.map((c, k) => ({ c, k })).filter((x) => !x.c.disabled);
   const maxLen = live.map((x) => Math.max(0, ...rows.map((r) => (r[x.k] ?? '').length)));
   const width: number[] = [];
@@ -131,7 +131,6 @@ export function render(cols: readonly Column[], rows: readonly (readonly string[
     width[n] = !first && m ? m + x.c.ldelim.length : m;
     if (width[n]) first = false;
   });
-  if (screenWidth !== undefined) spread(width, screenWidth);
   let out = '';
   for (const r of rows) {
     let line = '';
@@ -155,19 +154,4 @@ export function render(cols: readonly Column[], rows: readonly (readonly string[
     out += `${line}\n`;
   }
   return out;
-}
-
-/** render_calc_width's second pass for one line (the lab's rows always fit after spreading or wrap as ss would not; kept simple). */
-function spread(width: number[], screen: number): void {
-  const used = width.reduce((a, b) => a + b, 0);
-  const cols = width.filter((x) => x > 0).length;
-  if (used >= screen || cols === 0) return;
-  const pad = screen - used;
-  let rem = pad % cols;
-  const each = Math.floor(pad / cols);
-  for (let n = width.length - 1; n >= 0; n--) {
-    if (!width[n]) continue;
-    width[n] = (width[n] ?? 0) + each + (rem > 0 ? 1 : 0);
-    if (rem > 0) rem--;
-  }
 }

@@ -29,8 +29,8 @@ export function netnsLabel(world: World, ns: NetnsId): string {
 }
 
 /** Deterministic round-trip times: a tool's timings depend on the path, not on a wall clock. */
-export function rttMs(world: World, seq: number, hops: number): number {
-  const base = hops <= 1 ? 0.045 : hops <= 3 ? 0.09 : hops <= 5 ? 0.6 : 11.5;
+export function rttMs(world: World, seq: number, distance: number): number {
+  const base = [0.035, 0.07, 0.6, 11.5][distance] ?? 11.5;
   const jitter = ((world.seq * 7919 + seq * 104729 + world.clock / 1000) % 97) / 97;
   return base * (1 + jitter * 0.4);
 }

@@ -30,6 +30,7 @@ export interface CreateSpec {
   readonly openStdin: boolean;
   readonly dns?: readonly string[];
   readonly addHosts?: readonly string[];
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 export interface Created {
@@ -159,6 +160,9 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
     sandboxId: '',
     restartCount: 0,
     logs: [],
+    ...(spec.dns?.length ? { dns: spec.dns } : {}),
+    ...(spec.addHosts?.length ? { extraHosts: spec.addHosts } : {}),
+    ...(spec.labels && Object.keys(spec.labels).length ? { labels: spec.labels } : {}),
   };
   tx.updateDocker((d) => ({
     ...d,

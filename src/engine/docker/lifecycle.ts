@@ -85,8 +85,11 @@ export function startContainer(w: World, ref: string): Result<Changed> {
   // containerd starts one runc shim per container and the container's PID 1 is the shim's child
   // (what `ps -ef` on a Docker host shows); the shim lives in the host's namespaces.
   const shim = tx.spawn({ ppid: 1, cmd: `/usr/bin/containerd-shim-runc-v2 -namespace moby -id ${c.id} -address /run/containerd/containerd.sock`, user: 'root', netns: HOST_NS });
-  const pid = tx.spawn({ ppid: shim, cmd: [...c.entrypoint, ...c.cmd].join(' ') || 'sh', user: 'root', netns, containerId: c.id });
-  c = { ...c, state: 'running', pid, startedAt: tx.world.clock, exitCode: 0, finishedAt: 0 };
+  // The official images' docker-entrypoint.sh ends with `exec "$@"`: the process is the command.
+  const argv = [...c.entrypoint.filter((e) => !e.endsWith('docker-entrypoint.sh')), ...c.cmd];
+  const pid = tx.spawn({ ppid: shim, cmd: argv.join(' ') || 'sh', user: 'root', netns, containerId: c.id });
+  // FinishedAt keeps the previous run's time, as Docker's State does after a restart.
+  c = { ...c, state: 'running', pid, startedAt: tx.world.clock, exitCode: 0 };
   put(tx, c);
   tx.emit({ type: 'container-started', container: c.id, name: c.name });
 
@@ -200,7 +203,7 @@ export function removeContainer(w: World, ref: string, force: boolean): Result<C
   if (!c) return err('no-such-container', { ref });
   const tx = new Tx(w);
   if (c.state === 'running') {
-    if (!force) return err('remove-running', { name: c.name });
+    if (!force) return err('remove-running', { name: c.name, ref });
     teardown(tx, c.id, 137);
   }
   removeRecord(tx, c.id);

@@ -107,7 +107,8 @@ export function createNetwork(w: World, spec: NetworkSpec): Result<NetworkChange
       net = a.net;
     }
     net = reserve(net, gateway, 'gateway');
-    finalIpam.push({ ...c, gateway });
+    const implicit = !c.gateway && spec.ipam.length > 0;
+    finalIpam.push({ ...c, gateway, ...(implicit ? { gatewayImplicit: true as const } : {}) });
   }
   net = { ...net, ipam: finalIpam, freeHint: 0 };
   const br = createBridge(tx, net);

@@ -15,6 +15,11 @@ export interface IpamConfig {
   readonly subnet: string; // CIDR
   readonly ipRange?: string;
   readonly gateway?: string;
+  /**
+   * The daemon chose the gateway for a subnet the user gave: it is used, but `network inspect`
+   * shows the user's config without it (docker/for-linux#568).
+   */
+  readonly gatewayImplicit?: true;
   readonly auxAddresses?: Readonly<Record<string, string>>;
 }
 
@@ -151,4 +156,9 @@ export interface Container {
   /** What the container printed (docker logs), one entry per line. */
   readonly logs: readonly string[];
   readonly pulledOnCreate?: boolean;
+  /** HostConfig.Dns / ExtraHosts as given (--dns, --add-host); absent when none. */
+  readonly dns?: readonly string[];
+  readonly extraHosts?: readonly string[];
+  /** Config.Labels given with --label (the image's labels are merged in by inspect). */
+  readonly labels?: Readonly<Record<string, string>>;
 }

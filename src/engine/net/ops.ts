@@ -28,6 +28,9 @@ export function addNetns(tx: Tx, id: NetnsId, kind: Netns['kind']): void {
   // Every namespace is born with a loopback device, down until someone sets it up; Docker and
   // the init scripts always bring it up, so it is created up here.
   addLink(tx, id, { name: 'lo', kind: 'loopback', mac: '00:00:00:00:00:00', mtu: 65536 });
+  // IPv6 is on in the lab's kernel, so every loopback has ::1 (Docker disables IPv6 only on the
+  // container interfaces of IPv4-only networks).
+  tx.updateIface(ifaceByName(tx, id, 'lo'), (i) => ({ ...i, ipv6: true }));
   addAddr(tx, ifaceByName(tx, id, 'lo'), { ip: '127.0.0.1', prefix: 8, scope: 'host' });
 }
 

@@ -68,11 +68,34 @@ describe('sendPacket on the default bridge', () => {
     expect(r.hops.some((h) => h.kind === 'deliver' && h.socket.includes('docker-proxy'))).toBe(true);
   });
 
-  it('cannot reach a container IP from the laptop: the router has no route to 172.17/16', () => {
+  it('DNATs the host\'s own LAN address in nat OUTPUT (no proxy), un-DNATs the answer', () => {
+    const a = run(createWorld(), 'nginx', { publish: [tcp80] });
+    const r = sendPacket(a.world, HOST_NS, syn('192.168.1.10', 8080));
+    expect(r.delivered).toBe(true);
+    expect(r.seen).toMatchObject({ src: '192.168.1.10', dst: '172.17.0.2', dport: 80 });
+    expect(r.hops.some((h) => h.kind === 'rule' && h.hook === 'OUTPUT' && h.target === 'DNAT')).toBe(true);
+    expect(r.hops.some((h) => h.kind === 'deliver' && h.socket.includes('docker-proxy'))).toBe(false);
+    expect(r.reply?.received).toMatchObject({ src: '192.168.1.10', sport: 8080 });
+  });
+
+  it('cannot reach a container IP from the laptop: the router sends 172.17/16 to the internet', () => {
     const a = run(createWorld(), 'nginx', { publish: [tcp80] });
     const r = sendPacket(a.world, LAPTOP_NS, syn(ipOf(a.world, a.netns), 80));
     expect(r.delivered).toBe(false);
-    expect(r.hops.some((h) => h.kind === 'route' && h.netns === 'router')).toBe(true);
+    expect(r.error).toBe('timeout');
+    expect(r.hops[r.hops.length - 1]).toMatchObject({ kind: 'drop', netns: 'router' });
+  });
+
+  it('drops direct routing to a container in raw PREROUTING even with a route on the laptop', () => {
+    const a = run(createWorld(), 'nginx', { publish: [tcp80] });
+    const lap = a.world.netns.get(LAPTOP_NS);
+    const dev = lap?.byName.get('wlan0');
+    if (!lap || !dev) throw new Error('no laptop');
+    const route = { dst: '172.17.0.0/16', via: '192.168.1.10', dev, proto: 'static' as const, scope: 'global' as const };
+    const w = { ...a.world, netns: a.world.netns.set(LAPTOP_NS, { ...lap, routes: [...lap.routes, route] }) };
+    const r = sendPacket(w, LAPTOP_NS, syn(ipOf(w, a.netns), 80));
+    expect(r.error).toBe('timeout');
+    expect(counters(r.world, 'raw', '-A PREROUTING -d 172.17.0.2/32 ! -i docker0 -j DROP').pkts).toBe(1);
   });
 
   it('refuses a TCP port nobody listens on with a RST', () => {

@@ -52,11 +52,21 @@ export function findListener(w: World, netns: NetnsId, proto: 'tcp' | 'udp', dst
   return socks.find((s) => s.addr === dst) ?? socks.find((s) => s.addr === '0.0.0.0') ?? socks.find((s) => s.addr === '::');
 }
 
+/** The program behind each kind of service, as `ss -p` names it. */
+const PROGRAM: Readonly<Record<Socket['service']['kind'], string>> = {
+  http: 'httpd',
+  redis: 'redis-server',
+  postgres: 'postgres',
+  mysql: 'mysqld',
+  dns: 'dnsmasq',
+  sshd: 'sshd',
+  'docker-proxy': 'docker-proxy',
+};
+
 /** `tcp 0.0.0.0:8080 docker-proxy (pid 57)`, for hops. */
-export function socketText(w: World, s: Socket): string {
+export function socketText(s: Socket): string {
   const addr = s.addr.includes(':') ? `[${s.addr}]` : s.addr;
-  const cmd = w.processes.get(s.pid)?.cmd.split(' ')[0]?.split('/').pop();
-  const who = s.service.kind === 'docker-proxy' ? 'docker-proxy' : (cmd ?? (s.service.kind === 'http' ? s.service.server : s.service.kind));
+  const who = s.service.kind === 'http' ? s.service.server : PROGRAM[s.service.kind];
   return `${s.proto} ${addr}:${s.port} ${who}${s.pid ? ` (pid ${s.pid})` : ''}`;
 }
 
@@ -80,12 +90,12 @@ export function sendPacket(world: World, from: NetnsId, input: PacketInput): Pac
 }
 
 /** Same as sendPacket, on a Walker that is already recording (DNS lookups, the proxy's leg). */
-export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: number): Exchange {
+export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: number, who?: string): Exchange {
   const route = routeLookup(w.world, from, input.dst);
   const src = input.src ?? (route.kind === 'unreachable' ? '' : route.src);
   const ports = input.proto === 'icmp' ? {} : { sport: input.sport ?? ephemeralPort(w.world, from, input), ...(input.dport !== undefined ? { dport: input.dport } : {}) };
   const p: Pkt = { src, dst: input.dst, proto: input.proto, ...ports, bytes: input.bytes };
-  w.hop({ kind: 'send', netns: from, summary: describe(p) });
+  w.hop({ kind: 'send', netns: from, summary: who ? `${who}: ${describe(p)}` : describe(p) });
   const conn = new Conn();
   const out = walk(w, from, p, { conn, dir: 'orig' });
   if (out.kind === 'dropped') return { delivered: false, error: out.error };
@@ -110,11 +120,11 @@ export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: nu
     } else {
       kind = seen.proto === 'tcp' ? 'syn-ack' : 'udp';
       answeredBy = { netns: at, socket: sock };
-      w.hop({ kind: 'deliver', netns: at, iface: out.iface, socket: socketText(w.world, sock) });
+      w.hop({ kind: 'deliver', netns: at, iface: out.iface, socket: socketText(sock) });
       if (sock.service.kind === 'docker-proxy' && depth < MAX_PROXY_DEPTH) {
         const { containerIp, containerPort } = sock.service;
         const next: PacketInput = { dst: containerIp, proto: seen.proto, dport: containerPort, bytes: input.bytes, ...(input.replyBytes !== undefined ? { replyBytes: input.replyBytes } : {}) };
-        inner = exchange(w, at, next, depth + 1);
+        inner = exchange(w, at, next, depth + 1, `docker-proxy${sock.pid ? ` (pid ${sock.pid})` : ''} connects to the container`);
       }
     }
   }

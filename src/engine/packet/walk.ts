@@ -33,6 +33,9 @@ type Step =
   /** Arrive on a port of a Linux bridge. */
   | { readonly kind: 'port'; readonly netns: NetnsId; readonly port: IfaceId; readonly bridge: IfaceId; readonly nexthop: string; readonly pkt: Pkt; readonly ttl: number };
 
+/** The segment createWorld plugs the router's uplink and every internet host into. */
+const INTERNET_SEGMENT = 'wan';
+
 /** IPDEFTTL: a loop ends in "Time to live exceeded" after 64 forwards. */
 const DEFAULT_TTL = 64;
 
@@ -192,6 +195,9 @@ function xmit(w: Walker, s: Extract<Step, { kind: 'xmit' }>): Step {
     }
     case 'ether': {
       const to = segmentOwner(w, dev, s.nexthop);
+      // The router's uplink reaches the ISP, not a LAN: an address nobody on the internet has
+      // (172.17.0.2 is private, RFC 1918) is forwarded upstream and lost there, silently.
+      if (!to && dev.segment === INTERNET_SEGMENT) return drop(w, s.netns, `no host on the internet has ${s.pkt.dst} (private addresses are not routed there)`, 'timeout');
       if (!to) return arpFail(`${dev.name} (segment ${dev.segment ?? 'none'})`);
       w.hop({ kind: 'xmit', from: dev.id, to: to.id, via: 'wire' });
       return { kind: 'ingress', netns: to.netns, dev: to.id, nexthop: s.nexthop, pkt: s.pkt, ttl: s.ttl };

@@ -25,7 +25,8 @@ const THEMES: Record<Theme, ITheme> = {
 
 const GREETING =
   '\x1b[1mDocker Network Lab\x1b[0m — a simulated Debian host running Docker.\r\n' +
-  'Try: \x1b[36mdocker run -d --name web -p 8080:80 nginx\x1b[0m, then click what appears in the picture.\r\n\r\n';
+  'Try \x1b[36mdocker run -d --name web -p 8080:80 nginx\x1b[0m\r\n' +
+  'then click what appears in the picture.\r\n\r\n';
 
 /** xterm in a div: sized to its box by the fit addon, refitted whenever the box changes size. */
 export function Console() {

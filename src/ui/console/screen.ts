@@ -31,17 +31,20 @@ export function crlf(text: string): string {
   return text.replace(/\r?\n/g, '\r\n');
 }
 
-/** Output in order, stderr in red. */
-export function formatOut(out: readonly OutChunk[]): string {
+/**
+ * Output in order; stderr in red when the command failed. Docker writes progress to stderr too
+ * (`Unable to find image … locally`, pull progress), which is not an error and stays plain.
+ */
+export function formatOut(out: readonly OutChunk[], failed = true): string {
   let s = '';
-  for (const o of out) s += o.stream === 'err' ? `${RED}${crlf(o.text)}${RESET}` : crlf(o.text);
+  for (const o of out) s += o.stream === 'err' && failed ? `${RED}${crlf(o.text)}${RESET}` : crlf(o.text);
   return s;
 }
 
 /** A transcript entry as first written (prompt, the line, its output). */
 export function formatEntry(e: TranscriptEntry): string {
   if (e.kind === 'note') return `${DIM_YELLOW}${crlf(e.out.map((o) => o.text).join(''))}${RESET}`;
-  return `${colourPrompt(e.prompt)}${e.echo}${e.out.length && isInterrupt(e) ? '' : '\r\n'}${formatOut(e.out)}`;
+  return `${colourPrompt(e.prompt)}${e.echo}${e.out.length && isInterrupt(e) ? '' : '\r\n'}${formatOut(e.out, e.exitCode !== 0)}`;
 }
 
 /** ^C is printed right after the abandoned input, on the same row. */

@@ -16,7 +16,7 @@ const clamp = (f: number) => Math.min(MAX, Math.max(MIN, f));
  * Two panes and a separator the student can drag or move with the arrow keys. Side by side on
  * wide screens, stacked on narrow ones (CSS decides; the fraction applies to either axis).
  */
-export function SplitPane({ first, second, initial = 0.58, label }: Props) {
+export function SplitPane({ first, second, initial = 0.6, label }: Props) {
   const [fraction, setFraction] = useState(initial);
   const box = useRef<HTMLDivElement>(null);
 

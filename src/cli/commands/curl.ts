@@ -1,0 +1,96 @@
+import { byteLength } from '../format/bytes';
+import { serve } from '../net/http';
+import { resolve, send, startProbe } from '../net/probe';
+import { parseUrl } from '../net/url';
+import { shellNetns } from '../net/where';
+import type { CommandSpec, OutChunk } from '../types';
+
+/**
+ * curl 8.14 (Debian 13, and the Debian-based images that ship it). The request is a real walk:
+ * a refused, dropped or unroutable connection fails the way curl reports it.
+ */
+const UA = 'curl/8.14.1';
+const USAGE = "curl: try 'curl --help' or 'curl --manual' for more information\n";
+
+export const curl: CommandSpec = {
+  path: ['curl'],
+  usage: 'curl [options...] <url>',
+  short: 'transfer a URL',
+  flags: [],
+  args: { min: 0 },
+  rawArgs: true,
+  where: ['host', 'container', 'laptop'],
+  tool: 'curl',
+  run(ctx, flags) {
+    let include = false;
+    let head = false;
+    let verbose = false;
+    let silent = false;
+    let showErr = false;
+    let connectTimeout = 0;
+    let target = '';
+    const a = flags.args;
+    for (let i = 0; i < a.length; i++) {
+      const x = a[i] ?? '';
+      if (x === '-i' || x === '--include') include = true;
+      else if (x === '-I' || x === '--head') head = true;
+      else if (x === '-v' || x === '--verbose') verbose = true;
+      else if (x === '-s' || x === '--silent') silent = true;
+      else if (x === '-S' || x === '--show-error') showErr = true;
+      else if (x === '-sS' || x === '-Ss') silent = showErr = true;
+      else if (x === '--connect-timeout' || x === '-m' || x === '--max-time') connectTimeout = Number(a[++i] ?? '0');
+      else if (x === '-o' || x === '-H' || x === '-X' || x === '-A' || x === '-d') i++;
+      else if (x.startsWith('-')) continue;
+      else target = x;
+    }
+    if (target === '') return { out: [{ stream: 'err', text: USAGE }], exitCode: 2 };
+    const url = parseUrl(target);
+    if (!url) return { out: [{ stream: 'err', text: `curl: (3) URL rejected: Malformed input to a URL function\n` }], exitCode: 3 };
+    const ns = shellNetns(ctx.world, ctx.shell);
+    if (!ns) return { out: [], exitCode: 1 };
+    const p = startProbe(ctx.world);
+    const fail = (code: number, msg: string) => ({ world: p.world, events: p.events, out: silent && !showErr ? [] : [{ stream: 'err' as const, text: `curl: (${code}) ${msg}\n` }], exitCode: code });
+    const res = resolve(p, ns, url.host);
+    const ip = res.addresses[0];
+    if (!ip) return fail(6, `Could not resolve host: ${url.host}`);
+    const out: OutChunk[] = [];
+    if (verbose) out.push({ stream: 'err', text: `*   Trying ${ip}:${url.port}...\n` });
+    // The lab's internet sites terminate TLS like any web server; the exchange is the same TCP walk.
+    const r = send(p, ns, { dst: ip, proto: 'tcp', dport: url.port, bytes: 60 });
+    if (!r.delivered) {
+      const where = `Failed to connect to ${url.host} port ${url.port}`;
+      if (r.error === 'timeout') {
+        if (connectTimeout > 0) return fail(28, `Connection timed out after ${Math.round(connectTimeout * 1000) + 1} milliseconds`);
+        // Linux gives up a connect() after 6 SYN retransmissions (tcp_syn_retries): about 2 min 15 s.
+        return fail(28, `${where} after 135238 ms: Could not connect to server`);
+      }
+      const after = r.error === 'unreachable' ? 3072 : 0;
+      return fail(7, `${where} after ${after} ms: Could not connect to server`);
+    }
+    const served = serve(p.world, r, url, UA, head);
+    if (served.kind === 'not-http') {
+      return served.service === 'postgres' ? fail(52, 'Empty reply from server') : fail(1, 'Received HTTP/0.9 when not allowed');
+    }
+    p.world = served.world;
+    const ans = served.answer;
+    if (verbose) {
+      out.push({ stream: 'err', text: `* Connected to ${url.host} (${ip}) port ${url.port}\n* using HTTP/1.x\n> ${head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\n> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}\n> User-Agent: ${UA}\n> Accept: */*\n>\n* Request completely sent off\n` });
+    }
+    const headers = [`HTTP/1.1 ${ans.status} ${ans.reason}`, ...ans.headers.slice(0, 1), `Date: ${httpDate(p.world.clock)}`, ...ans.headers.slice(1), `Content-Length: ${byteLength(ans.body)}`];
+    if (verbose) out.push({ stream: 'err', text: headers.map((h) => `< ${h}\n`).join('') + '<\n' });
+    if (include || head) out.push({ stream: 'out', text: headers.map((h) => `${h}\r\n`).join('') + '\r\n' });
+    if (!head) out.push({ stream: 'out', text: ans.body });
+    if (verbose) out.push({ stream: 'err', text: `* Connection #0 to host ${url.host} left intact\n` });
+    return { world: p.world, events: p.events, out, exitCode: 0 };
+  },
+};
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** RFC 7231 IMF-fixdate. */
+export function httpDate(ms: number): string {
+  const d = new Date(ms);
+  const p2 = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
+}

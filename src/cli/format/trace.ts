@@ -1,0 +1,58 @@
+import type { IfaceId, NetnsId } from '../../engine/ids';
+import type { Hop } from '../../engine/packet';
+import type { World } from '../../engine/world';
+import { netnsLabel } from '../net/where';
+
+/**
+ * The packet trace a student reads: each hop in the order the kernel takes it — where the packet
+ * is, the routing decision, every netfilter rule it matched (table, chain, number as
+ * `iptables --line-numbers` shows it, the rule as `iptables -S` prints it), NAT rewrites, bridge
+ * forwarding, and the verdict.
+ */
+function ifName(w: World, id: IfaceId): string {
+  const i = w.ifaces.get(id);
+  return i ? i.name : id.split('/').pop() ?? id;
+}
+
+function at(w: World, ns: NetnsId): string {
+  return `[${netnsLabel(w, ns)}]`;
+}
+
+function nsOfIface(id: IfaceId): NetnsId {
+  return id.slice(0, id.lastIndexOf('/')) as NetnsId;
+}
+
+export function formatHop(w: World, h: Hop): string {
+  switch (h.kind) {
+    case 'send':
+      return `${at(w, h.netns)} send      ${h.summary}`;
+    case 'route':
+      return h.result === 'ok' ? `${at(w, h.netns)} route     to ${h.dst}: ${h.route}` : `${at(w, h.netns)} route     to ${h.dst}: no route (Network is unreachable)`;
+    case 'rule':
+      return `${at(w, h.netns)} ${h.table.padEnd(6)} ${h.chain} #${h.num}: ${h.rule}`;
+    case 'policy':
+      return `${at(w, h.netns)} ${h.table.padEnd(6)} ${h.chain}: policy ${h.policy}`;
+    case 'nat':
+      return `${at(w, h.netns)} ${h.what.padEnd(9)} ${h.from} → ${h.to}`;
+    case 'xmit':
+      return `${at(w, nsOfIface(h.from))} ${h.via === 'wire' ? 'wire' : h.via === 'lo' ? 'loopback' : h.via === 'bridge' ? 'bridge' : 'veth'}${' '.repeat(Math.max(1, 10 - (h.via === 'lo' ? 8 : h.via.length)))}${ifName(w, h.from)} → ${at(w, nsOfIface(h.to))} ${ifName(w, h.to)}`;
+    case 'bridge':
+      return `${at(w, nsOfIface(h.bridge))} bridge    ${ifName(w, h.bridge)}: in ${ifName(w, h.inPort)}, ${h.outPort ? (h.outPort === h.bridge ? `out to ${ifName(w, h.bridge)} (the host)` : `out ${ifName(w, h.outPort)}`) : `up to the host (${ifName(w, h.bridge)} owns the address)`}`;
+    case 'deliver':
+      return `${at(w, h.netns)} deliver   ${h.socket}`;
+    case 'drop':
+      return `${at(w, h.netns)} DROP      ${h.reason}`;
+    case 'reply':
+      return `── reply: ${h.summary}`;
+  }
+}
+
+export function formatTrace(w: World, packets: readonly { hops: readonly Hop[]; delivered: boolean }[]): string {
+  let s = '';
+  packets.forEach((p, i) => {
+    s += `\n── trace ${i + 1}/${packets.length} ${'─'.repeat(40)}\n`;
+    for (const h of p.hops) s += `${formatHop(w, h)}\n`;
+    s += `── verdict: ${p.delivered ? 'delivered, answer received' : 'not delivered'}\n`;
+  });
+  return s;
+}
