@@ -35,7 +35,7 @@ export const dockerCreate: CommandSpec = {
     const flow = createWithPull(ctx.world, { ...parsed.spec, labels: labelMap(list(flags, 'label')) }, bool(flags, 'quiet'));
     const out: OutChunk[] = [...flow.out];
     if (!flow.id) {
-      out.push({ stream: 'err', text: `${withRunHelp(`Error response from daemon: ${flow.error ?? ''}`, 'create')}\n` });
+      out.push({ stream: 'err', text: `${withRunHelp(flow.error ?? '', 'create')}\n` });
       return { world: flow.world, out, exitCode: 125, events: flow.events };
     }
     out.push({ stream: 'out', text: `${flow.id}\n` });

@@ -33,7 +33,7 @@ export const dockerRun: CommandSpec = {
     const flow = createWithPull(ctx.world, parsed.spec, bool(flags, 'quiet'));
     const out: OutChunk[] = [...flow.out];
     if (!flow.id) {
-      out.push({ stream: 'err', text: `${withRunHelp(`Error response from daemon: ${flow.error ?? ''}`, 'run')}\n` });
+      out.push({ stream: 'err', text: `${withRunHelp(flow.error ?? '', 'run')}\n` });
       return { world: flow.world, out, exitCode: 125, events: flow.events };
     }
     const id = flow.id;
