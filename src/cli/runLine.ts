@@ -24,7 +24,7 @@ const SECONDS_PER_LINE = 3;
  */
 export function runLine(world: World, shell: Shell, line: string): LineResult {
   const control = line === '^C' ? CTRL_C : line === '^P^Q' ? CTRL_P_Q : line;
-  if (control === CTRL_C || control === CTRL_P_Q) return controlKey(world, shell, control);
+  if (control === CTRL_C || control === CTRL_P_Q) return controlKey(world, shell.at === 'host' ? { at: 'host' } : shell, control);
   if (line.trim() === '') return { world, shell, out: [], exitCode: 0, events: [] };
   // Attached to a process that is not a shell (foreground nginx): typed lines go nowhere.
   if (shell.at === 'container' && shell.shell === 'none') return { world, shell, out: [], exitCode: 0, events: [] };

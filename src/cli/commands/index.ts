@@ -23,6 +23,7 @@ import { dockerRm } from './docker/rm';
 import { dockerStart } from './docker/start';
 import { dockerStop } from './docker/stop';
 import { curl } from './curl';
+import { help } from './help';
 import { iptables } from './iptables';
 import { nc } from './nc';
 import { nslookup } from './nslookup';
@@ -83,6 +84,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   nc,
   nslookup,
   // host tools
+  help,
   iptables,
   systemctl,
   service,
