@@ -110,7 +110,7 @@ export function startContainer(w: World, ref: string): Result<Changed> {
       // nginx's default.conf listens on [::]:80 as well (the image's ipv6 entrypoint script).
       if (l.service.kind === 'http' && l.service.server === 'nginx') listen(tx, netns, { proto: l.proto, addr: '::', port: l.port, pid, service: l.service });
     }
-    put(tx, { ...get(tx, c.id), logs: [...c.logs, ...main.logs] });
+    put(tx, { ...get(tx, c.id), logs: [...c.logs, ...main.logs], stopsOnSigterm: main.handlesSigterm });
     return ok(tx.commit());
   }
   if (main.kind === 'exit') return ok(finish(tx, c.id, main.code, main.logs));
@@ -182,8 +182,7 @@ export function stopContainer(w: World, ref: string): Result<Changed & { wasRunn
   if (!c) return err('no-such-container', { ref });
   if (c.state !== 'running') return ok({ world: w, events: [], wasRunning: false });
   const tx = new Tx(w);
-  const code = c.ports.length || /nginx|httpd|redis|postgres|mysqld|python|http\.server/.test(c.cmd.join(' ')) ? 0 : 137;
-  teardown(tx, c.id, code);
+  teardown(tx, c.id, c.stopsOnSigterm ? 0 : 137);
   if (c.autoRemove) removeRecord(tx, c.id);
   return ok({ ...tx.commit(), wasRunning: true });
 }

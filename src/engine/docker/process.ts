@@ -8,7 +8,7 @@ import type { Container } from './types';
  * one-shot tools (`ip addr`, `cat /etc/hosts`, `ping -c 1 x`) run and exit — the CLI runs those.
  */
 export type MainProcess =
-  | { readonly kind: 'service'; readonly listens: readonly ImageListen[]; readonly logs: readonly string[] }
+  | { readonly kind: 'service'; readonly listens: readonly ImageListen[]; readonly logs: readonly string[]; readonly handlesSigterm: boolean }
   | { readonly kind: 'idle' }
   | { readonly kind: 'exit'; readonly code: number; readonly logs: readonly string[] }
   | { readonly kind: 'oneshot'; readonly argv: readonly string[] };
@@ -25,11 +25,11 @@ export function mainProcess(c: Container, img: ImageInfo, clockText: string): Ma
   if (isImageDefault && img.requiresEnv && !img.requiresEnv.anyOf.some((k) => c.env.some((e) => e.startsWith(`${k}=`) && e.length > k.length + 1))) {
     return { kind: 'exit', code: 1, logs: img.requiresEnv.log };
   }
-  if (isImageDefault && img.listens.length) return { kind: 'service', listens: img.listens, logs: startupLogs(img, clockText) };
-  if (base === 'nginx' && img.repo === 'nginx') return { kind: 'service', listens: img.listens, logs: startupLogs(img, clockText) };
+  if (isImageDefault && img.listens.length) return { kind: 'service', listens: img.listens, logs: startupLogs(img, clockText), handlesSigterm: true };
+  if (base === 'nginx' && img.repo === 'nginx') return { kind: 'service', listens: img.listens, logs: startupLogs(img, clockText), handlesSigterm: true };
   if (base === 'httpd-foreground' || base === 'redis-server' || base === 'postgres' || base === 'mysqld') {
     const l = img.listens;
-    if (l.length) return { kind: 'service', listens: l, logs: [] };
+    if (l.length) return { kind: 'service', listens: l, logs: [], handlesSigterm: true };
   }
   if ((base === 'python' || base === 'python3') && argv[1] === '-m' && argv[2] === 'http.server') {
     const port = Number(argv[3] ?? '8000') || 8000;
@@ -37,13 +37,15 @@ export function mainProcess(c: Container, img: ImageInfo, clockText: string): Ma
       kind: 'service',
       listens: [{ proto: 'tcp', port, service: { kind: 'http', server: 'python' }, process: 'python' }],
       logs: [],
+      // Python installs no SIGTERM handler, and PID 1 ignores signals it does not handle.
+      handlesSigterm: false,
     };
   }
   if (base === 'nc' && argv.includes('-l')) {
     const p = argv[argv.indexOf('-p') + 1] ?? argv[argv.length - 1] ?? '';
     const port = Number(p);
     if (Number.isInteger(port) && port > 0) {
-      return { kind: 'service', listens: [{ proto: 'tcp', port, service: { kind: 'http', server: 'python' }, process: 'nc' }], logs: [] };
+      return { kind: 'service', listens: [{ proto: 'tcp', port, service: { kind: 'http', server: 'python' }, process: 'nc' }], logs: [], handlesSigterm: false };
     }
   }
   if (SHELLS.has(prog) || SHELLS.has(base)) {
@@ -51,7 +53,8 @@ export function mainProcess(c: Container, img: ImageInfo, clockText: string): Ma
     return c.openStdin ? { kind: 'idle' } : { kind: 'exit', code: 0, logs: [] };
   }
   if (IDLE.has(base) && !(base === 'cat' && argv.length > 1)) return { kind: 'idle' };
-  if (base === 'ping' && !argv.includes('-c')) return { kind: 'oneshot', argv };
+  // A ping without -c never ends on its own: the container keeps running.
+  if (base === 'ping' && !argv.some((a) => a.startsWith('-c'))) return { kind: 'idle' };
   return { kind: 'oneshot', argv };
 }
 

@@ -155,7 +155,11 @@ export interface Container {
   readonly restartCount: number;
   /** What the container printed (docker logs), one entry per line. */
   readonly logs: readonly string[];
-  readonly pulledOnCreate?: boolean;
+  /**
+   * The main process handles SIGTERM (the images' servers): `docker stop` ends it with 0. A shell
+   * or `sleep` running as PID 1 ignores it and is killed after the timeout (137).
+   */
+  readonly stopsOnSigterm?: boolean;
   /** HostConfig.Dns / ExtraHosts as given (--dns, --add-host); absent when none. */
   readonly dns?: readonly string[];
   readonly extraHosts?: readonly string[];
