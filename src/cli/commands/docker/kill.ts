@@ -1,6 +1,6 @@
 import { killContainer } from '../../../engine/docker/lifecycle';
-import type { EngineEvent } from '../../../engine/events';
-import type { CommandOutput, CommandSpec, OutChunk } from '../../types';
+import type { CommandOutput, CommandSpec } from '../../types';
+import { eachTarget } from './eachTarget';
 import { daemonMessage } from '../../format/daemonErrors';
 import { daemonError } from '../../format/errors';
 
@@ -18,21 +18,9 @@ export const dockerKill: CommandSpec = {
   flags: [{ long: 'signal', short: 's', kind: 'string', valueName: 'string', help: 'Signal to send to the container' }],
   args: { min: 1 },
   run(ctx, flags): CommandOutput {
-    let world = ctx.world;
-    const events: EngineEvent[] = [];
-    const out: OutChunk[] = [];
-    const errors: string[] = [];
-    for (const ref of flags.args) {
-      const r = killContainer(world, ref);
-      if (!r.ok) {
-        errors.push(daemonError(`cannot kill container: ${ref}: ${daemonMessage(r.error)}`));
-        continue;
-      }
-      world = r.value.world;
-      events.push(...r.value.events);
-      out.push({ stream: 'out', text: `${ref}\n` });
-    }
-    if (errors.length) out.push({ stream: 'err', text: `${errors.join('\n')}\n` });
-    return { world, out, exitCode: errors.length ? 1 : 0, events };
+    return eachTarget(ctx.world, flags.args, (w, ref) => {
+      const r = killContainer(w, ref);
+      return r.ok ? r.value : { error: daemonError(`cannot kill container: ${ref}: ${daemonMessage(r.error)}`) };
+    });
   },
 };

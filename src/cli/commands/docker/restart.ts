@@ -1,6 +1,6 @@
 import { restartContainer } from '../../../engine/docker/lifecycle';
-import type { EngineEvent } from '../../../engine/events';
-import type { CommandOutput, CommandSpec, OutChunk } from '../../types';
+import type { CommandOutput, CommandSpec } from '../../types';
+import { eachTarget } from './eachTarget';
 import { daemonError } from '../../format/errors';
 import { STOP_FLAGS, timeConflict } from './stop';
 import { startOne } from './startFlow';
@@ -20,21 +20,9 @@ export const dockerRestart: CommandSpec = {
   run(ctx, flags): CommandOutput {
     const conflict = timeConflict(flags.given);
     if (conflict) return conflict;
-    let world = ctx.world;
-    const events: EngineEvent[] = [];
-    const out: OutChunk[] = [];
-    const errors: string[] = [];
-    for (const ref of flags.args) {
-      const r = startOne(world, ref, restartContainer);
-      if (r.error !== undefined) {
-        errors.push(daemonError(r.error));
-        continue;
-      }
-      world = r.world;
-      events.push(...r.events);
-      out.push({ stream: 'out', text: `${ref}\n` });
-    }
-    if (errors.length) out.push({ stream: 'err', text: `${errors.join('\n')}\n` });
-    return { world, out, exitCode: errors.length ? 1 : 0, events };
+    return eachTarget(ctx.world, flags.args, (w, ref) => {
+      const r = startOne(w, ref, restartContainer);
+      return r.error !== undefined ? { error: daemonError(r.error) } : r;
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { removeContainer } from '../../../engine/docker/lifecycle';
-import type { EngineEvent } from '../../../engine/events';
-import type { CommandOutput, CommandSpec, OutChunk } from '../../types';
+import type { CommandOutput, CommandSpec } from '../../types';
+import { eachTarget } from './eachTarget';
 import { daemonMessage } from '../../format/daemonErrors';
 import { daemonError } from '../../format/errors';
 
@@ -24,31 +24,16 @@ export const dockerRm: CommandSpec = {
   args: { min: 1 },
   run(ctx, flags): CommandOutput {
     const force = flags.values['force'] === true;
-    let world = ctx.world;
-    const events: EngineEvent[] = [];
-    const out: OutChunk[] = [];
-    const errors: string[] = [];
-    for (const name of flags.args) {
+    return eachTarget(ctx.world, flags.args, (w, name) => {
       const ref = name.replace(/^\/+|\/+$/g, '');
-      if (ref === '') {
-        errors.push('container name cannot be empty');
-        continue;
-      }
-      const r = removeContainer(world, ref, force);
-      if (!r.ok) {
-        const msg =
-          r.error.code === 'remove-running'
-            ? `cannot remove container "${ref}": container is running: stop the container before removing or force remove`
-            : daemonMessage(r.error);
-        if (force && r.error.code === 'no-such-container') out.push({ stream: 'err', text: `${daemonError(msg)}\n` });
-        else errors.push(daemonError(msg));
-        continue;
-      }
-      world = r.value.world;
-      events.push(...r.value.events);
-      out.push({ stream: 'out', text: `${name}\n` });
-    }
-    if (errors.length) out.push({ stream: 'err', text: `${errors.join('\n')}\n` });
-    return { world, out, exitCode: errors.length ? 1 : 0, events };
+      if (ref === '') return { error: 'container name cannot be empty' };
+      const r = removeContainer(w, ref, force);
+      if (r.ok) return r.value;
+      const msg =
+        r.error.code === 'remove-running'
+          ? `cannot remove container "${ref}": container is running: stop the container before removing or force remove`
+          : daemonMessage(r.error);
+      return { error: daemonError(msg), now: force && r.error.code === 'no-such-container' };
+    });
   },
 };

@@ -18,6 +18,8 @@ export interface Started {
   /** The daemon's error text (without "Error response from daemon: "). */
   readonly error?: string;
   readonly id?: ContainerId;
+  /** The exit status of a one-shot main process (absent when the process keeps running). */
+  readonly exitCode?: number;
 }
 
 /**
@@ -45,5 +47,5 @@ export function startOne(world: World, ref: string, restart: (w: World, ref: str
   const printed = r.out.map((o) => o.text).join('');
   const logLines = printed === '' ? [] : printed.replace(/\n$/, '').split('\n');
   const done = finishContainer(r.world, id, r.exitCode, logLines);
-  return { world: done.world, events: [...started.value.events, ...r.events, ...done.events], output: r.out, id };
+  return { world: done.world, events: [...started.value.events, ...r.events, ...done.events], output: r.out, id, exitCode: r.exitCode };
 }

@@ -1,6 +1,6 @@
 import { stopContainer } from '../../../engine/docker/lifecycle';
-import type { EngineEvent } from '../../../engine/events';
-import type { CommandOutput, CommandSpec, FlagSpec, OutChunk } from '../../types';
+import type { CommandOutput, CommandSpec, FlagSpec } from '../../types';
+import { eachTarget } from './eachTarget';
 import { daemonMessage } from '../../format/daemonErrors';
 import { daemonError, errorOutput } from '../../format/errors';
 
@@ -32,21 +32,9 @@ export const dockerStop: CommandSpec = {
   run(ctx, flags): CommandOutput {
     const conflict = timeConflict(flags.given);
     if (conflict) return conflict;
-    let world = ctx.world;
-    const events: EngineEvent[] = [];
-    const out: OutChunk[] = [];
-    const errors: string[] = [];
-    for (const ref of flags.args) {
-      const r = stopContainer(world, ref);
-      if (!r.ok) {
-        errors.push(daemonError(daemonMessage(r.error)));
-        continue;
-      }
-      world = r.value.world;
-      events.push(...r.value.events);
-      out.push({ stream: 'out', text: `${ref}\n` });
-    }
-    if (errors.length) out.push({ stream: 'err', text: `${errors.join('\n')}\n` });
-    return { world, out, exitCode: errors.length ? 1 : 0, events };
+    return eachTarget(ctx.world, flags.args, (w, ref) => {
+      const r = stopContainer(w, ref);
+      return r.ok ? r.value : { error: daemonError(daemonMessage(r.error)) };
+    });
   },
 };
