@@ -26,11 +26,13 @@ import { curl } from './curl';
 import { help } from './help';
 import { iptables } from './iptables';
 import { nc } from './nc';
+import { netstat } from './netstat';
 import { nslookup } from './nslookup';
 import { ping } from './ping';
 import { wget } from './wget';
 import { ssh } from './ssh';
 import { service, systemctl } from './systemctl';
+import { sysctl } from './sysctl';
 import { bridge } from './bridge';
 import { brctl } from './brctl';
 import { cat } from './cat';
@@ -88,12 +90,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   iptables,
   systemctl,
   service,
+  sysctl,
   ssh,
   // host and container tools
   ip,
   brctl,
   bridge,
   ss,
+  netstat,
   ps,
   hostname,
   cat,
