@@ -31,6 +31,7 @@ export function connectNetwork(w: World, spec: ConnectSpec): Result<{ world: Wor
   const user = !isPredefined(net);
   if (spec.aliases.length && !user) return err('alias-default-bridge');
   if (spec.ip && !user) return err('ip-user-networks-only');
+  if (spec.ip && net.ipam.every((c) => c.auto)) return err('ip-user-subnet-only');
   const att: NetworkAttachment = { networkId: net.id, aliases: spec.aliases, links: user ? spec.links : [], ...(spec.ip ? { ipv4Address: spec.ip } : {}) };
   const tx = new Tx(w);
   let next: Container = { ...c, networks: [...c.networks, att] };

@@ -100,7 +100,7 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
     const net = found.net;
     const isUser = net.name !== 'bridge' && net.driver === 'bridge';
     if (spec.ip && !isUser) return err('ip-user-networks-only');
-    if (spec.ip && net.ipam.length === 0) return err('ip-user-subnet-only');
+    if (spec.ip && net.ipam.every((c) => c.auto)) return err('ip-user-subnet-only');
     if (spec.aliases.length && !isUser && net.driver === 'bridge') return err('alias-default-bridge');
     attachments.push({
       networkId: net.id as NetworkId,

@@ -1,13 +1,15 @@
 import type { EndpointId, NetworkId } from '../ids';
 import { HOST_NS } from '../ids';
-import { formatIp, networkOf, parseCidr, parseIp, overlaps } from '../net/ipv4';
+import { broadcastOf, formatIp, networkOf, parseCidr, parseIp, overlaps } from '../net/ipv4';
 import { err, ok, type Result } from '../result';
 import { Tx } from '../tx';
 import type { World } from '../world';
 import type { EngineEvent } from '../events';
 import { createdNow, newNetworkId } from './daemon';
-import { createBridge, deleteBridge } from './drivers/bridge';
-import { allocateAddress, allocatePool, emptyAllocation, reserve } from './ipam';
+import { bridgeName, createBridge, deleteBridge } from './drivers/bridge';
+import { checkBridgeOptions, validateMtu } from './drivers/bridgeOptions';
+import { validateIpam } from './ipamValidate';
+import { allocateAddress, allocatePool, emptyAllocation, isAllocated, reserve } from './ipam';
 import { findNetwork, isPredefined } from './lookup';
 import type { IpamConfig, Network } from './types';
 
@@ -48,30 +50,25 @@ function usedSubnets(w: World): string[] {
   return out;
 }
 
+/**
+ * daemon/network.go createNetwork → libnetwork Controller.NewNetwork → bridge driver
+ * CreateNetwork (moby v28.5.2), with their refusals in their order: a predefined name, the
+ * overlay driver outside swarm, ValidateIPAM, a name in use, an unknown driver, the bridge
+ * options, then the address pool (overlap, exhaustion), the gateway and aux addresses, and the
+ * driver's own checks (MTU, a bridge name another network has).
+ */
 export function createNetwork(w: World, spec: NetworkSpec): Result<NetworkChange> {
+  // daemon/network/network_mode_unix.go isPreDefined: bridge, host, none and "default".
+  if (['bridge', 'host', 'none', 'default'].includes(spec.name)) return err('network-create-predefined', { name: spec.name });
+  if (spec.driver === 'overlay') return err('not-swarm-manager');
+  const problems = validateIpam(spec.ipam);
+  if (problems.length) return err('invalid-network-config', { problems: JSON.stringify(problems) });
+  if (spec.name.trim() === '') return err('network-name-empty');
   if (w.docker.networkNames.has(spec.name)) return err('network-name-exists', { name: spec.name });
   if (spec.driver === 'host' || spec.driver === 'null') return err('network-driver-singleton', { driver: spec.driver });
   if (spec.driver !== 'bridge') return err('network-plugin-not-found', { driver: spec.driver });
-
-  const ipam: IpamConfig[] = [];
-  if (spec.ipam.length === 0) {
-    const pool = allocatePool([...usedSubnets(w), ...hostReserved(w)]);
-    if (!pool) return err('pools-exhausted');
-    ipam.push({ subnet: pool });
-  } else {
-    for (const c of spec.ipam) {
-      const p = parseCidr(c.subnet);
-      if (!p) return err('invalid-subnet', { subnet: c.subnet });
-      // Engine 27+ rejects a subnet with host bits set (api/types/network/ipam.go ValidateIPAM).
-      const canonical = `${formatIp(networkOf(p))}/${p.bits}`;
-      if (canonical !== c.subnet) return err('subnet-not-canonical', { subnet: c.subnet, canonical });
-      for (const used of usedSubnets(w)) {
-        const u = parseCidr(used);
-        if (u && overlaps(u, p)) return err('pool-overlap');
-      }
-      ipam.push({ ...c, subnet: c.subnet });
-    }
-  }
+  const opts = checkBridgeOptions(spec.options, spec.internal);
+  if (!opts.ok) return opts;
 
   const tx = new Tx(w);
   let net: Network = {
@@ -92,30 +89,77 @@ export function createNetwork(w: World, spec: NetworkSpec): Result<NetworkChange
     allocated: emptyAllocation(),
     freeHint: 0,
   };
-  // Aux addresses and the gateway are taken before any container (network.go ipamAllocateVersion).
-  const finalIpam: IpamConfig[] = [];
-  for (const c of ipam) {
-    const p = parseCidr(c.subnet);
-    if (!p) continue;
-    net = { ...net, ipam: [{ ...c }] };
-    for (const [name, ip] of Object.entries(c.auxAddresses ?? {})) net = reserve(net, ip, `aux:${name}`);
-    let gateway = c.gateway;
-    if (!gateway) {
-      const a = allocateAddress(net);
-      if (!a) return err('no-available-ips', { network: spec.name, id: net.id });
-      gateway = a.ip;
-      net = a.net;
+  const ipam = allocateIpam(w, net, spec);
+  if (!ipam.ok) return ipam;
+  net = ipam.value;
+  const mtu = validateMtu(spec.options);
+  if (!mtu.ok) return mtu;
+  const name = bridgeName(net);
+  for (const other of w.docker.networks.values()) {
+    if (other.driver === 'bridge' && bridgeName(other) === name) {
+      return err('bridge-conflict', { id: net.id, bridge: name, otherId: other.id, otherBridge: name, why: 'networks have same bridge name' });
     }
-    net = reserve(net, gateway, 'gateway');
-    const implicit = !c.gateway && spec.ipam.length > 0;
-    finalIpam.push({ ...c, gateway, ...(implicit ? { gatewayImplicit: true as const } : {}) });
   }
-  net = { ...net, ipam: finalIpam, freeHint: 0 };
+  // Simulator difference: Docker would adopt an existing non-bridge device of that name.
+  if (tx.netns(HOST_NS).byName.has(name)) return err('bridge-name-taken', { bridge: name });
   const br = createBridge(tx, net);
   net = { ...net, bridge: br };
   tx.updateDocker((d) => ({ ...d, networks: d.networks.set(net.id, net), networkNames: d.networkNames.set(net.name, net.id) }));
   tx.emit({ type: 'network-created', network: net.id, name: net.name });
   return ok({ ...tx.commit(), id: net.id });
+}
+
+/**
+ * network.go ipamAllocateVersion over the default IPAM: the pool (the user's subnet, refused
+ * if it overlaps one in use; else the lowest free predefined pool), then the gateway (the
+ * user's, or the first free address of the ip-range or subnet), then each aux address
+ * reserved in the subnet.
+ */
+function allocateIpam(w: World, base: Network, spec: NetworkSpec): Result<Network> {
+  const configs: IpamConfig[] = spec.ipam.length ? [...spec.ipam] : [];
+  if (configs.length === 0) {
+    const pool = allocatePool([...usedSubnets(w), ...hostReserved(w)]);
+    if (!pool) return err('pools-exhausted');
+    configs.push({ subnet: pool });
+  } else {
+    for (const c of configs) {
+      const p = parseCidr(c.subnet);
+      for (const used of usedSubnets(w)) {
+        const u = parseCidr(used);
+        if (p && u && overlaps(u, p)) return err('pool-overlap');
+      }
+    }
+  }
+  let net = base;
+  const final: IpamConfig[] = [];
+  for (const c of configs) {
+    net = { ...net, ipam: [{ ...c }] };
+    let gateway = c.gateway;
+    if (gateway) {
+      if (isAllocated(net, gateway) || isNetworkOrBroadcast(c.subnet, gateway)) return err('gateway-alloc', { gateway, why: 'Address already in use' });
+    } else {
+      const a = allocateAddress(net);
+      if (!a) return err('gateway-alloc', { gateway: '', why: 'no available addresses on this pool' });
+      gateway = a.ip;
+      net = a.net;
+    }
+    net = reserve(net, gateway, 'gateway');
+    for (const [name, ip] of Object.entries(c.auxAddresses ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      if (isAllocated(net, ip) || isNetworkOrBroadcast(c.subnet, ip)) return err('aux-alloc', { name, ip, why: 'Address already in use' });
+      net = reserve(net, ip, `aux:${name}`);
+    }
+    // A subnet the user gave keeps its config as given in `network inspect` (no daemon-chosen gateway).
+    const implicit = !c.gateway && spec.ipam.length > 0;
+    final.push({ ...c, subnet: c.subnet, gateway, ...(implicit ? { gatewayImplicit: true as const } : {}), ...(spec.ipam.length ? { preferred: true as const } : {}) });
+  }
+  return ok({ ...net, ipam: final, freeHint: 0 });
+}
+
+/** The pool's network and broadcast addresses are reserved from the start (defaultipam newPoolData). */
+function isNetworkOrBroadcast(subnet: string, ip: string): boolean {
+  const p = parseCidr(subnet);
+  const a = parseIp(ip);
+  return p !== null && a !== null && p.bits < 31 && (a === networkOf(p) || a === broadcastOf(p));
 }
 
 export function removeNetwork(w: World, ref: string): Result<NetworkChange> {

@@ -7,8 +7,10 @@ export interface DaemonConfig {
   readonly icc: boolean;
   readonly ipMasq: boolean;
   readonly iptables: boolean;
-  /** Whether net.ipv4.ip_forward was already 1 when the daemon started (else it sets FORWARD policy DROP). */
-  readonly ipForwardPreset: boolean;
+  /** dockerd --ip-forward (daemon.json "ip-forward"): switch net.ipv4.ip_forward on when a bridge network is made. */
+  readonly ipForward: boolean;
+  /** dockerd --ip-forward-no-drop (28.0+): do not set the FORWARD policy to DROP when doing so. */
+  readonly ipForwardNoDrop: boolean;
 }
 
 export interface IpamConfig {
@@ -20,6 +22,8 @@ export interface IpamConfig {
    * shows the user's config without it (docker/for-linux#568).
    */
   readonly gatewayImplicit?: true;
+  /** The daemon picked the subnet from its default pools (no --subnet): `--ip` is refused there. */
+  readonly auto?: true;
   readonly auxAddresses?: Readonly<Record<string, string>>;
 }
 
