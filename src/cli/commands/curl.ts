@@ -28,6 +28,8 @@ export const curl: CommandSpec = {
     let silent = false;
     let showErr = false;
     let connectTimeout = 0;
+    /** -o FILE / -O: the body goes to a file (the lab keeps no files), not to the console. */
+    let toFile = false;
     let target = '';
     const a = flags.args;
     for (let i = 0; i < a.length; i++) {
@@ -39,7 +41,9 @@ export const curl: CommandSpec = {
       else if (x === '-S' || x === '--show-error') showErr = true;
       else if (x === '-sS' || x === '-Ss') silent = showErr = true;
       else if (x === '--connect-timeout' || x === '-m' || x === '--max-time') connectTimeout = Number(a[++i] ?? '0');
-      else if (x === '-o' || x === '-H' || x === '-X' || x === '-A' || x === '-d') i++;
+      else if (x === '-o' || x === '--output') toFile = (a[++i] ?? '-') !== '-';
+      else if (x === '-O' || x === '--remote-name') toFile = true;
+      else if (x === '-H' || x === '-X' || x === '-A' || x === '-d' || x === '-w') i++;
       else if (x.startsWith('-')) continue;
       else target = x;
     }
@@ -79,7 +83,7 @@ export const curl: CommandSpec = {
     const headers = [`HTTP/1.1 ${ans.status} ${ans.reason}`, ...ans.headers.slice(0, 1), `Date: ${httpDate(p.world.clock)}`, ...ans.headers.slice(1), `Content-Length: ${byteLength(ans.body)}`];
     if (verbose) out.push({ stream: 'err', text: headers.map((h) => `< ${h}\n`).join('') + '<\n' });
     if (include || head) out.push({ stream: 'out', text: headers.map((h) => `${h}\r\n`).join('') + '\r\n' });
-    if (!head) out.push({ stream: 'out', text: ans.body });
+    if (!head && !toFile) out.push({ stream: 'out', text: ans.body });
     if (verbose) out.push({ stream: 'err', text: `* Connection #0 to host ${url.host} left intact\n` });
     return { world: p.world, events: p.events, out, exitCode: 0 };
   },
