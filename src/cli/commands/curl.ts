@@ -31,7 +31,7 @@ export const curl: CommandSpec = {
     /** -o FILE / -O: the body goes to a file (the lab keeps no files), not to the console. */
     let toFile = false;
     let target = '';
-    const a = flags.args;
+    const a = expandShort(flags.args);
     for (let i = 0; i < a.length; i++) {
       const x = a[i] ?? '';
       if (x === '-i' || x === '--include') include = true;
@@ -39,7 +39,6 @@ export const curl: CommandSpec = {
       else if (x === '-v' || x === '--verbose') verbose = true;
       else if (x === '-s' || x === '--silent') silent = true;
       else if (x === '-S' || x === '--show-error') showErr = true;
-      else if (x === '-sS' || x === '-Ss') silent = showErr = true;
       else if (x === '--connect-timeout' || x === '-m' || x === '--max-time') connectTimeout = Number(a[++i] ?? '0');
       else if (x === '-o' || x === '--output') toFile = (a[++i] ?? '-') !== '-';
       else if (x === '-O' || x === '--remote-name') toFile = true;
@@ -97,4 +96,27 @@ export function httpDate(ms: number): string {
   const d = new Date(ms);
   const p2 = (n: number) => String(n).padStart(2, '0');
   return `${DAYS[d.getUTCDay()]}, ${p2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} GMT`;
+}
+
+/** Short options that take a value; the others can be grouped (`-sSI`), as curl allows. */
+const WITH_VALUE = new Set(['o', 'H', 'X', 'A', 'd', 'w', 'm', 'u', 'e']);
+
+/** `-sSo file` → `-s -S -o file`: curl reads grouped short options left to right. */
+export function expandShort(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of args) {
+    if (!/^-[a-zA-Z]{2,}$/.test(x)) {
+      out.push(x);
+      continue;
+    }
+    for (let k = 1; k < x.length; k++) {
+      const ch = x[k] ?? '';
+      if (WITH_VALUE.has(ch) && k < x.length - 1) {
+        out.push(`-${ch}`, x.slice(k + 1));
+        break;
+      }
+      out.push(`-${ch}`);
+    }
+  }
+  return out;
 }
