@@ -79,7 +79,8 @@ export const curl: CommandSpec = {
     if (verbose) {
       out.push({ stream: 'err', text: `* Connected to ${url.host} (${ip}) port ${url.port}\n* using HTTP/1.x\n> ${head ? 'HEAD' : 'GET'} ${url.path} HTTP/1.1\n> Host: ${url.host}${url.port === 80 ? '' : `:${url.port}`}\n> User-Agent: ${UA}\n> Accept: */*\n>\n* Request completely sent off\n` });
     }
-    const headers = [`HTTP/1.1 ${ans.status} ${ans.reason}`, ...ans.headers.slice(0, 1), `Date: ${httpDate(p.world.clock)}`, ...ans.headers.slice(1), `Content-Length: ${byteLength(ans.body)}`];
+    const length = ans.headers.some((h) => h.startsWith('Content-Length:')) ? [] : [`Content-Length: ${byteLength(ans.body)}`];
+    const headers = [`HTTP/1.1 ${ans.status} ${ans.reason}`, ...ans.headers.slice(0, 1), `Date: ${httpDate(p.world.clock)}`, ...ans.headers.slice(1), ...length];
     if (verbose) out.push({ stream: 'err', text: headers.map((h) => `< ${h}\n`).join('') + '<\n' });
     if (include || head) out.push({ stream: 'out', text: headers.map((h) => `${h}\r\n`).join('') + '\r\n' });
     if (!head && !toFile) out.push({ stream: 'out', text: ans.body });

@@ -76,5 +76,12 @@ export function httpAnswer(service: ServiceKind, host: string): HttpAnswer | nul
   if (host === 'example.com') return { status: 200, reason: 'OK', headers: ['Content-Type: text/html'], body: EXAMPLE };
   if (service.server === 'httpd') return { status: 200, reason: 'OK', headers: ['Server: Apache/2.4.65 (Unix)', 'Content-Type: text/html'], body: '<html><body><h1>It works!</h1></body></html>\n' };
   if (service.server === 'python') return { status: 200, reason: 'OK', headers: ['Server: SimpleHTTP/0.6 Python/3.14.0', 'Content-type: text/html; charset=utf-8'], body: PY_LISTING };
-  return { status: 200, reason: 'OK', headers: ['Server: nginx/1.29.3', 'Content-Type: text/html', 'Connection: keep-alive', 'ETag: "6915f4b5-267"', 'Accept-Ranges: bytes'], body: NGINX_WELCOME };
+  // nginx's header order (ngx_http_header_filter): Server, Date, Content-Type, Content-Length,
+  // Last-Modified, Connection, ETag, Accept-Ranges. The caller adds Date after Server.
+  return {
+    status: 200,
+    reason: 'OK',
+    headers: ['Server: nginx/1.29.3', 'Content-Type: text/html', 'Content-Length: 615', 'Last-Modified: Tue, 28 Oct 2025 13:41:43 GMT', 'Connection: keep-alive', 'ETag: "6900c777-267"', 'Accept-Ranges: bytes'],
+    body: NGINX_WELCOME,
+  };
 }
