@@ -97,7 +97,7 @@ const zhCN: Record<MessageKey, string> = {
   'inspector.ip': 'IP 地址',
   'inspector.gateway': '网关',
   'inspector.mac': 'MAC 地址',
-  'inspector.veth': 'veth 对',
+  'inspector.veth': 'veth pair',
   'inspector.ports': '发布的端口',
   'inspector.none': '无',
   'inspector.kind': '类型',
@@ -115,7 +115,7 @@ const zhCN: Record<MessageKey, string> = {
   'inspector.interfaces': '网络接口',
   'help.title': '使用说明',
   'help.body1': '像在一台运行 Docker 的 Linux 主机上一样在终端里输入命令：docker run、docker network create、docker exec 名称 ip addr、iptables -t nat -L -n …',
-  'help.body2': '图中显示命令构建出的结构：主机的网络命名空间及其网卡和网桥、每个容器的命名空间、连接它们的 veth 对，以及发布的端口。点击任意对象查看详情。',
+  'help.body2': '图中显示命令构建出的结构：主机的网络命名空间及其网卡和网桥、每个容器的命名空间、连接它们的 veth pair，以及发布的端口。点击任意对象查看详情。',
   'help.body3': '按键：↑/↓ 历史命令，Tab 补全，Ctrl-A/E 行首/行尾，Ctrl-U 清除本行，Ctrl-C 取消，Ctrl-L 清屏，Ctrl-P Ctrl-Q 从容器分离。会话保存在本浏览器中。',
   'help.close': '知道了',
   'notice.session-corrupt': '无法读取保存的会话，实验室已重新开始。',
@@ -126,7 +126,7 @@ const zhCN: Record<MessageKey, string> = {
   'notice.dismiss': '关闭',
 };
 
-const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for a key, with `{name}` placeholders filled in. */
 export function t(lang: Lang, key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {

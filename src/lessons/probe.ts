@@ -1,4 +1,4 @@
-import type { Container, Endpoint } from '../engine/docker/types';
+import type { Container, Endpoint, Network } from '../engine/docker/types';
 import { HOST_NS, LAPTOP_NS, type ContainerId, type NetnsId } from '../engine/ids';
 import type { Iface } from '../engine/net/types';
 import { resolveName, sendPacket, type PacketResult } from '../engine/packet';
@@ -27,6 +27,11 @@ export function containers(w: World): Container[] {
 /** The image without its tag: 'nginx:1.27' → 'nginx'. */
 export function imageName(c: Container): string {
   return c.image.replace(/:[^/]*$/, '');
+}
+
+export function networkByName(w: World, name: string): Network | undefined {
+  const id = w.docker.networkNames.get(name);
+  return id ? w.docker.networks.get(id) : undefined;
 }
 
 export function endpoints(w: World, c: Container): Endpoint[] {
@@ -79,10 +84,11 @@ export function whoAnswers(w: World, from: NetnsId, dst: string, dport: number):
   const sock = r.answeredBy?.socket;
   const server = sock ? (sock.service.kind === 'http' ? sock.service.server : sock.service.kind) : undefined;
   let by: Container | undefined;
-  if (sock && r.answeredBy) {
+  const at = r.answeredBy?.netns;
+  if (sock && at) {
     const proc = w.processes.get(sock.pid);
     if (proc?.containerId) by = w.docker.containers.get(proc.containerId as ContainerId);
-    by ??= containers(w).find((c) => c.state === 'running' && c.netns === r.answeredBy?.netns && r.answeredBy.netns !== HOST_NS);
+    by ??= at === HOST_NS ? undefined : containers(w).find((c) => c.state === 'running' && c.netns === at);
   }
   return { delivered: r.delivered, ...(server ? { server } : {}), ...(by ? { by } : {}), ...(r.error ? { error: r.error } : {}) };
 }

@@ -66,6 +66,8 @@ export interface Lesson {
   readonly id: string;
   /** Lines run on a fresh host when the lesson starts (a broken state for troubleshooting). */
   readonly setup: readonly string[];
+  /** Clear the console after the setup: in a troubleshooting lesson the commands would give the fault away. */
+  readonly hideSetup?: boolean;
   /** What the explanation talks about, highlighted while the lesson is open. */
   readonly focus: readonly NodeSelector[];
   readonly tasks: readonly Task[];

@@ -32,7 +32,13 @@ export interface LabStoreOptions {
   readonly prefs?: Prefs;
 }
 
-const DEFAULT_PREFS: Prefs = { theme: 'light', lang: 'en' };
+/** A first visit follows the browser's language: Chinese for any zh-* preference, else English. */
+function browserLang(): Prefs['lang'] {
+  const langs = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  return langs.find((l) => /^(zh|en)\b/i.test(l))?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+const DEFAULT_PREFS: Prefs = { theme: 'light', lang: browserLang() };
 
 function defaultStorage(): KV | null {
   try {
@@ -59,6 +65,7 @@ function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
     lastEvents: [],
     notice,
     prefs,
+    focus: null,
   };
 }
 
@@ -162,7 +169,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
 
       reset(newSeed) {
         const s = get();
-        set({ ...freshData(newSeed ?? s.seed, s.prefs, null), transcriptEpoch: s.transcriptEpoch + 1, nextSeq: s.nextSeq, history: s.history });
+        set({ ...freshData(newSeed ?? s.seed, s.prefs, null), transcriptEpoch: s.transcriptEpoch + 1, nextSeq: s.nextSeq, history: s.history, focus: s.focus });
       },
 
       select(id) {
@@ -178,7 +185,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
         }
         try {
           const r = replay(parsed.data);
-          set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1 });
+          set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus });
           return true;
         } catch (e) {
           set({ notice: notify('load-failed', e instanceof Error ? e.message : String(e)) });
@@ -193,6 +200,10 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
 
       dismissNotice() {
         set({ notice: null });
+      },
+
+      setFocus(focus) {
+        if (get().focus !== focus) set({ focus });
       },
 
       setPrefs(p) {

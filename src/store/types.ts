@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n';
 import type { EngineEvent } from '../engine/events';
 import type { Hop } from '../engine/packet/types';
+import type { Topology } from '../engine/topology';
 import type { World } from '../engine/world';
 import type { OutChunk, Shell } from '../cli/types';
 
@@ -87,6 +88,8 @@ export interface LabData {
   readonly lastEvents: readonly EngineEvent[];
   readonly notice: Notice | null;
   readonly prefs: Prefs;
+  /** What an open lesson points at, highlighted while nothing is selected (ids derived from the topology). */
+  readonly focus: ((t: Topology) => readonly string[]) | null;
 }
 
 export interface LabActions {
@@ -100,6 +103,7 @@ export interface LabActions {
   clearScreen(): void;
   dismissNotice(): void;
   setPrefs(p: Partial<Prefs>): void;
+  setFocus(focus: LabData['focus']): void;
 }
 
 export type LabState = LabData & LabActions;

@@ -4,6 +4,7 @@ import { Console } from './console/Console';
 import { Header } from './Header';
 import { Help } from './Help';
 import { Inspector } from './inspector/Inspector';
+import { LessonsLayout } from './lessons/LessonsPanel';
 import { SplitPane } from './layout/SplitPane';
 import { NoticeBar } from './NoticeBar';
 import { useLab } from './StoreContext';
@@ -25,16 +26,18 @@ export function App() {
       <Header onHelp={() => setHelp(true)} />
       <NoticeBar />
       <main className="workspace">
-        <SplitPane
-          label={t(lang, 'split.label')}
-          first={
-            <div className="topology-pane">
-              <TopologyView />
-              <Inspector />
-            </div>
-          }
-          second={<Console />}
-        />
+        <LessonsLayout>
+          <SplitPane
+            label={t(lang, 'split.label')}
+            first={
+              <div className="topology-pane">
+                <TopologyView />
+                <Inspector />
+              </div>
+            }
+            second={<Console />}
+          />
+        </LessonsLayout>
       </main>
       <Help open={help} onClose={() => setHelp(false)} />
     </div>

@@ -1,0 +1,30 @@
+/**
+ * The words of one lesson in one language. Explanations may use `code` and highlight links
+ * [text](kind:name@parent) that light up topology nodes (kind as the topology names it:
+ * bridge, veth, interface, container, port, network, machine, host, netns).
+ * `{name}` placeholders in `why` texts are filled from the checker's values.
+ */
+export interface TaskText {
+  readonly text: string;
+  /** Revealed one at a time on request, from general to specific. */
+  readonly hints: readonly string[];
+  /** Choice id → wording, for multiple-choice tasks. */
+  readonly choices?: Readonly<Record<string, string>>;
+}
+
+export interface LessonText {
+  readonly title: string;
+  /** One line for the list of lessons. */
+  readonly summary: string;
+  readonly intro: readonly string[];
+  readonly tasks: Readonly<Record<string, TaskText>>;
+  /** What is still missing, by the checker's Why ids. */
+  readonly why: Readonly<Record<string, string>>;
+  /** Shown at the "done" moment: what the student now knows. */
+  readonly done: string;
+}
+
+export interface LessonTexts {
+  readonly en: LessonText;
+  readonly 'zh-CN': LessonText;
+}

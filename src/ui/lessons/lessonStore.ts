@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LessonSession } from '../../lessons/session';
+
+/**
+ * The lessons panel's state, kept apart from the lab store (which holds the host): which lesson
+ * is open, what is done, which hints and solutions are showing. Progress is saved in the browser
+ * so a reload (or tomorrow) continues where the student was; the host itself comes back through
+ * the lab store's own session replay.
+ */
+export const LESSONS_KEY = 'docker-network-lab.lessons.v1';
+
+export interface LessonUiState {
+  /** The panel is expanded. */
+  readonly open: boolean;
+  readonly current: string | null;
+  readonly session: LessonSession | null;
+  /** Lessons finished at least once. */
+  readonly completed: readonly string[];
+  /** Hints shown per task of the open lesson. */
+  readonly hints: Readonly<Record<string, number>>;
+  readonly solutions: Readonly<Record<string, boolean>>;
+  /** A highlight link hovered in the explanation: shown instead of the lesson's focus. */
+  readonly peek: string | null;
+}
+
+const savedSchema = z.object({
+  v: z.literal(1),
+  open: z.boolean(),
+  current: z.string().max(100).nullable(),
+  done: z.array(z.string().max(100)).max(100),
+  completed: z.array(z.string().max(100)).max(100),
+  hints: z.record(z.string(), z.number().int().min(0).max(10)).optional(),
+});
+
+type KV = Pick<Storage, 'getItem' | 'setItem'>;
+
+function storage(): KV | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function restore(kv: KV | null): LessonUiState {
+  const fresh: LessonUiState = { open: true, current: null, session: null, completed: [], hints: {}, solutions: {}, peek: null };
+  try {
+    const r = savedSchema.safeParse(JSON.parse(kv?.getItem(LESSONS_KEY) ?? 'null'));
+    if (!r.success) return fresh;
+    const d = r.data;
+    const session = d.current ? { progress: { lesson: d.current, done: d.done }, feedback: null } : null;
+    return { ...fresh, open: d.open, current: d.current, session, completed: d.completed, hints: d.hints ?? {} };
+  } catch {
+    return fresh;
+  }
+}
+
+export type LessonUiStore = StoreApi<LessonUiState>;
+
+export function createLessonUiStore(kv: KV | null = storage()): LessonUiStore {
+  const store = createStore<LessonUiState>()(() => restore(kv));
+  store.subscribe((s, prev) => {
+    if (!kv || (s.open === prev.open && s.current === prev.current && s.session?.progress === prev.session?.progress && s.completed === prev.completed && s.hints === prev.hints)) return;
+    try {
+      kv.setItem(LESSONS_KEY, JSON.stringify({ v: 1, open: s.open, current: s.current, done: s.session?.progress.done ?? [], completed: s.completed, hints: s.hints }));
+    } catch {
+      // Storage full or disabled: the lessons keep working, unsaved.
+    }
+  });
+  return store;
+}
