@@ -20,6 +20,8 @@ export const iptables: CommandSpec = {
     const out = [];
     if (r.stdout) out.push({ stream: 'out' as const, text: r.stdout });
     if (r.stderr) out.push({ stream: 'err' as const, text: r.stderr });
-    return { out, exitCode: r.exitCode };
+    // -P and -Z change the tables.
+    const world = r.nf ? { ...ctx.world, netns: ctx.world.netns.set(HOST_NS, { ...ns, nf: r.nf }) } : undefined;
+    return { ...(world ? { world } : {}), out, exitCode: r.exitCode };
   },
 };

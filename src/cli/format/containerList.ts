@@ -88,7 +88,7 @@ export function psRow(w: World, c: Container, opts: PsOptions): Record<string, s
   const img = ref.ok ? findImage(ref.ref) : undefined;
   const virtual = opts.size && img ? ` (virtual ${humanSizeWithPrecision(img.sizeMb * 1_000_000, 3)})` : '';
   const networks = c.networks
-    .map((a) => w.docker.networks.get(a.networkId)?.name)
+    .map((a) => w.docker.networks.get(a.networkId)?.name ?? a.pendingName)
     .filter((n): n is string => n !== undefined)
     .sort();
   const command = summaryCommand(c);

@@ -1,10 +1,17 @@
 import type { EngineError } from '../../engine/result';
+import { networkMessage } from './networkErrors';
 
 /**
  * The daemon's wording for every engine error code (moby 28.5; reference §4–§6). The CLI adds
  * its own wrapping (`Error response from daemon: `, `docker: `…) around this text.
  */
 export function daemonMessage(e: EngineError): string {
+  const text = networkMessage(e) ?? baseMessage(e);
+  // 28.x start_linux.go: errors from setting up a starting container's networks.
+  return e.data['setupNetworking'] === true ? `failed to set up container networking: ${text}` : text;
+}
+
+function baseMessage(e: EngineError): string {
   const d = e.data;
   const s = (k: string) => String(d[k] ?? '');
   switch (e.code) {
@@ -42,10 +49,6 @@ export function daemonMessage(e: EngineError): string {
       return 'conflicting options: port publishing and the container type network mode';
     case 'conflict-expose-container':
       return 'conflicting options: port exposing and the container type network mode';
-    case 'ip-user-networks-only':
-      return 'user specified IP address is supported on user defined networks only';
-    case 'ip-user-subnet-only':
-      return 'user specified IP address is supported only when connecting to networks with user configured subnets';
     case 'ip-not-in-subnet':
       return `no configured subnet or ip-range contain the IP address ${s('ip')}`;
     case 'invalid-ip':
@@ -54,8 +57,6 @@ export function daemonMessage(e: EngineError): string {
       return 'Address already in use';
     case 'no-available-ips':
       return `no available IPv4 addresses on this network's address pools: ${s('network')} (${s('id')})`;
-    case 'alias-default-bridge':
-      return 'network-scoped alias is supported only for containers in user defined networks';
     case 'join-own-netns':
       return 'cannot join own network namespace';
     case 'join-non-running':
@@ -85,10 +86,6 @@ export function daemonMessage(e: EngineError): string {
       return 'all predefined address pools have been fully subnetted';
     case 'pool-overlap':
       return 'invalid pool request: Pool overlaps with other one on this address space';
-    case 'invalid-subnet':
-      return `invalid subnet ${s('subnet')}: invalid CIDR block notation`;
-    case 'subnet-not-canonical':
-      return `invalid subnet ${s('subnet')}: it should be ${s('canonical')}`;
     case 'network-predefined':
       return `${s('name')} is a pre-defined network and cannot be removed`;
     case 'network-active-endpoints':

@@ -121,3 +121,26 @@ describe('single-rule texts for packet traces', () => {
     );
   });
 });
+
+describe('iptables -P and -Z change the tables', () => {
+  it('-P sets a built-in chain policy; other chains and policies are refused as iptables-nft words it', () => {
+    const r = runIptables(['-P', 'FORWARD', 'DROP'], nf);
+    expect([r.stdout, r.stderr, r.exitCode]).toEqual(['', '', 0]);
+    expect(r.nf?.tables.filter.chains['FORWARD']?.policy).toBe('DROP');
+    expect(err('-P', 'DOCKER', 'ACCEPT')).toEqual(['iptables: Bad built-in chain name.\n', 1]);
+    expect(err('-t', 'nat', '-P', 'FORWARD', 'ACCEPT')).toEqual(['iptables: Bad built-in chain name.\n', 1]);
+    expect(err('-P', 'FORWARD', 'REJECT')).toEqual(["iptables: Bad policy name. Run `dmesg' for more information.\n", 1]);
+    expect(err('-P', 'FORWARD')).toEqual([`iptables v1.8.9 (nf_tables): -P requires a chain and a policy\n${TRY}`, 2]);
+    expect(err('-P', 'FORWARD', 'ACCEPT', '-n')).toEqual([`iptables v1.8.9 (nf_tables): Illegal option \`-n' with this command\n${TRY}`, 2]);
+  });
+  it('-Z zeroes rule and policy counters, of one chain or all; with -L it lists first', () => {
+    const hit = runIptables(['-P', 'INPUT', 'ACCEPT'], nf).nf ?? nf;
+    const counted = { ...hit, tables: { ...hit.tables, filter: { chains: { ...hit.tables.filter.chains, INPUT: { ...hit.tables.filter.chains['INPUT'], name: 'INPUT', policy: 'ACCEPT' as const, pkts: 3, bytes: 180, rules: [] } } } } };
+    const z = runIptables(['-Z', 'INPUT'], counted);
+    expect(z.nf?.tables.filter.chains['INPUT']?.pkts).toBe(0);
+    const lz = runIptables(['-L', 'INPUT', '-Z', '-v'], counted);
+    expect(lz.stdout).toContain('policy ACCEPT 3 packets, 180 bytes');
+    expect(lz.nf?.tables.filter.chains['INPUT']?.bytes).toBe(0);
+    expect(err('-Z', 'NOPE')).toEqual(['iptables: No chain/target/match by that name.\n', 1]);
+  });
+});

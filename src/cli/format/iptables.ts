@@ -6,13 +6,16 @@
  * generic_opt_check's option table) and xtables-standalone.c for the error wording.
  * Output comes from engine/netfilter/listing.ts.
  *
- * Simulator difference: commands that change rules (-A -C -D -I -R -F -Z -N -X -E -P) are not
- * modelled; they print a note saying so (marked below) instead of changing the tables.
+ * Of the commands that change the tables, -P (a built-in chain's policy) and -Z (zero the
+ * counters, alone or with -L) are modelled: runIptables returns the new tables in `nf`.
+ * Simulator difference: the rule editors (-A -C -D -I -R -F -N -X -E) are not; they print a note
+ * saying so (marked below) instead of changing the tables.
  */
 import { listTable, saveTable } from '../../engine/netfilter/listing';
 import { SIM_NAMES, type ListFormat, type NameResolver } from '../../engine/netfilter/ruleText';
-import { emptyNetfilter } from '../../engine/netfilter/tables';
+import { emptyNetfilter, getChain, isBuiltinChain, setPolicy, zeroCounters } from '../../engine/netfilter/tables';
 import type { Netfilter, TableName } from '../../engine/netfilter/types';
+import { iptablesHelp as help } from './iptablesHelp';
 
 export { nvlRuleRow, saveRuleText, listRuleRow } from '../../engine/netfilter/ruleText';
 
@@ -20,6 +23,8 @@ export interface IptablesOutput {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number;
+  /** The tables after -P / -Z. */
+  readonly nf?: Netfilter;
 }
 
 const PROG = 'iptables';
@@ -41,10 +46,10 @@ const LONG: Readonly<Record<string, readonly [string, 0 | 1 | 2]>> = {
   exact: ['x', 0], fragments: ['f', 0], version: ['V', 0], help: ['h', 2], 'line-numbers': ['0', 0],
   modprobe: ['M', 1], 'set-counters': ['c', 1], goto: ['g', 1], ipv4: ['4', 0], ipv6: ['6', 0],
 };
-const MUTATING = 'ACDIRFZNXEP';
-/** generic_opt_check's option letters, and those legal with -L and with -S. */
+const MUTATING = 'ACDIRFNXE';
+/** generic_opt_check's option letters, and those legal with each command (commands_v_options). */
 const OPTFLAGS = ['n', 's', 'd', 'p', 'j', 'v', 'x', 'i', 'o', '0', 'c', 'f'];
-const LEGAL: Readonly<Record<'L' | 'S', string>> = { L: 'nvx0', S: 'v' };
+const LEGAL: Readonly<Record<'L' | 'S' | 'P' | 'Z', string>> = { L: 'nvx0', S: 'v', P: 'vc', Z: 'v' };
 
 class Exit {
   constructor(readonly out: IptablesOutput) {}
@@ -54,9 +59,12 @@ const fail = (stderr: string, exitCode: number): Exit => new Exit({ stdout: '', 
 const paramProblem = (msg: string): Exit => fail(`${PROG} v${VERSION}: ${msg}\n${TRY_HELP}`, 2);
 
 interface Parsed {
-  command?: 'L' | 'S';
+  command?: 'L' | 'S' | 'P';
+  /** -Z, alone or with -L (CMD_ZERO | CMD_LIST: list, then zero). */
+  zero?: true;
   chain?: string;
   rulenum?: number;
+  policy?: string;
   table: string;
   options: Set<string>;
 }
@@ -147,6 +155,23 @@ function parse(argv: readonly string[]): Parsed | IptablesOutput {
         else if (hasArg()) p.chain = args[optind++];
         if (hasArg()) p.rulenum = parseRuleNumber(args[optind++] ?? '');
         break;
+      case 'Z':
+        // add_command: -Z combines with -L only.
+        if (invert) throw paramProblem("unexpected '!' flag");
+        if (p.zero || (p.command && p.command !== 'L')) throw paramProblem(`Cannot use -Z with -${p.command ?? 'Z'}`);
+        p.zero = true;
+        if (optarg !== undefined) p.chain = optarg;
+        else if (hasArg()) p.chain = args[optind++];
+        if (hasArg()) p.rulenum = parseRuleNumber(args[optind++] ?? '');
+        break;
+      case 'P':
+        if (invert) throw paramProblem("unexpected '!' flag");
+        if (p.command || p.zero) throw paramProblem(`Cannot use -P with -${p.command ?? 'Z'}`);
+        p.command = 'P';
+        p.chain = optarg;
+        if (!hasArg()) throw paramProblem('-P requires a chain and a policy');
+        p.policy = args[optind++];
+        break;
       case 'h':
         return { stdout: help(), stderr: '', exitCode: 0 };
       case 'V':
@@ -184,10 +209,12 @@ function parse(argv: readonly string[]): Parsed | IptablesOutput {
     invert = false;
   }
   if (optind < args.length) throw paramProblem('unknown arguments found on commandline');
-  if (!p.command) throw paramProblem('no command specified');
+  if (!p.command && !p.zero) throw paramProblem('no command specified');
   if (invert) throw paramProblem('nothing appropriate following !');
+  // generic_opt_check: with -L -Z an option is legal when either command allows it.
+  const legal = (p.command ? LEGAL[p.command] : '') + (p.zero ? LEGAL.Z : '');
   for (const o of OPTFLAGS) {
-    if (p.options.has(o) && !LEGAL[p.command].includes(o)) throw paramProblem(`Illegal option \`-${o}' with this command`);
+    if (p.options.has(o) && !legal.includes(o)) throw paramProblem(`Illegal option \`-${o}' with this command`);
   }
   if (p.chain !== undefined && p.chain.length >= 29) throw paramProblem(`chain name \`${p.chain}' too long (must be under 29 chars)`);
   return p;
@@ -214,84 +241,33 @@ export function runIptables(argv: readonly string[], nf: Netfilter, names: NameR
   // The security table exists in iptables but nothing here uses it: its empty built-ins are
   // filter's (INPUT, FORWARD, OUTPUT).
   const [src, table]: [Netfilter, TableName] = p.table === 'security' ? [emptyNetfilter(), 'filter'] : [nf, p.table as TableName];
+  // The security table is a stand-in (see above): changing it changes nothing the lab keeps.
+  const keep = (r: IptablesOutput): IptablesOutput => (p.table === 'security' ? { stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode } : r);
+  if (p.command === 'P') return keep(policy(src, table, p.chain ?? '', p.policy ?? ''));
   const o = p.options;
+  if (!p.command) return keep(zero(src, table, p.chain, ''));
   const text =
     p.command === 'L'
       ? listTable(src, table, { numeric: o.has('n'), verbose: o.has('v'), expanded: o.has('x'), lineNumbers: o.has('0') } satisfies ListFormat, p.chain, p.rulenum, names)
       : saveTable(src, table, o.has('v'), p.chain, p.rulenum);
   if (text === null) return { stdout: '', stderr: `${PROG}: No chain/target/match by that name.\n`, exitCode: 1 };
+  if (p.zero) return keep(zero(src, table, p.chain, text));
   return { stdout: text, stderr: '', exitCode: 0 };
 }
 
-/** xtables_printhelp for IPv4 (xshared.c v1.8.9), no extension loaded. */
-function help(): string {
-  const n = PROG;
-  return (
-    `${n} v${VERSION}\n\n` +
-    `Usage: ${n} -[ACD] chain rule-specification [options]\n` +
-    `       ${n} -I chain [rulenum] rule-specification [options]\n` +
-    `       ${n} -R chain rulenum rule-specification [options]\n` +
-    `       ${n} -D chain rulenum [options]\n` +
-    `       ${n} -[LS] [chain [rulenum]] [options]\n` +
-    `       ${n} -[FZ] [chain] [options]\n` +
-    `       ${n} -[NX] chain\n` +
-    `       ${n} -E old-chain-name new-chain-name\n` +
-    `       ${n} -P chain target [options]\n` +
-    `       ${n} -h (print this help information)\n\n` +
-    'Commands:\n' +
-    'Either long or short options are allowed.\n' +
-    '  --append  -A chain\t\tAppend to chain\n' +
-    '  --check   -C chain\t\tCheck for the existence of a rule\n' +
-    '  --delete  -D chain\t\tDelete matching rule from chain\n' +
-    '  --delete  -D chain rulenum\n' +
-    '\t\t\t\tDelete rule rulenum (1 = first) from chain\n' +
-    '  --insert  -I chain [rulenum]\n' +
-    '\t\t\t\tInsert in chain as rulenum (default 1=first)\n' +
-    '  --replace -R chain rulenum\n' +
-    '\t\t\t\tReplace rule rulenum (1 = first) in chain\n' +
-    '  --list    -L [chain [rulenum]]\n' +
-    '\t\t\t\tList the rules in a chain or all chains\n' +
-    '  --list-rules -S [chain [rulenum]]\n' +
-    '\t\t\t\tPrint the rules in a chain or all chains\n' +
-    '  --flush   -F [chain]\t\tDelete all rules in  chain or all chains\n' +
-    '  --zero    -Z [chain [rulenum]]\n' +
-    '\t\t\t\tZero counters in chain or all chains\n' +
-    '  --new     -N chain\t\tCreate a new user-defined chain\n' +
-    '  --delete-chain\n' +
-    '            -X [chain]\t\tDelete a user-defined chain\n' +
-    '  --policy  -P chain target\n' +
-    '\t\t\t\tChange policy on chain to target\n' +
-    '  --rename-chain\n' +
-    '            -E old-chain new-chain\n' +
-    '\t\t\t\tChange chain name, (moving any references)\n' +
-    '\n' +
-    'Options:\n' +
-    '    --ipv4\t-4\t\tNothing (line is ignored by ip6tables-restore)\n' +
-    '    --ipv6\t-6\t\tError (line is ignored by iptables-restore)\n' +
-    "[!] --protocol\t-p proto\tprotocol: by number or name, eg. `tcp'\n" +
-    '[!] --source\t-s address[/mask][...]\n' +
-    '\t\t\t\tsource specification\n' +
-    '[!] --destination -d address[/mask][...]\n' +
-    '\t\t\t\tdestination specification\n' +
-    '[!] --in-interface -i input name[+]\n' +
-    '\t\t\t\tnetwork interface name ([+] for wildcard)\n' +
-    ' --jump\t-j target\n' +
-    '\t\t\t\ttarget for rule (may load target extension)\n' +
-    '  --goto      -g chain\n' +
-    '\t\t\t       jump to chain with no return\n' +
-    '  --match\t-m match\n' +
-    '\t\t\t\textended match (may load extension)\n' +
-    '  --numeric\t-n\t\tnumeric output of addresses and ports\n' +
-    '[!] --out-interface -o output name[+]\n' +
-    '\t\t\t\tnetwork interface name ([+] for wildcard)\n' +
-    "  --table\t-t table\ttable to manipulate (default: `filter')\n" +
-    '  --verbose\t-v\t\tverbose mode\n' +
-    '  --wait\t-w [seconds]\tmaximum wait to acquire xtables lock before give up\n' +
-    '  --line-numbers\t\tprint line numbers when listing\n' +
-    '  --exact\t-x\t\texpand numbers (display exact values)\n' +
-    '[!] --fragment\t-f\t\tmatch second or further fragments only\n' +
-    '  --modprobe=<command>\t\ttry to insert modules using this command\n' +
-    '  --set-counters -c PKTS BYTES\tset the counter during insert/append\n' +
-    '[!] --version\t-V\t\tprint package version.\n'
-  );
+/**
+ * -P: nft_chain_set refuses a chain that is not a built-in of the table (ENOENT) and a policy
+ * other than ACCEPT or DROP (EINVAL); xtables_main words the errno with nft_strerror
+ * (iptables 1.8.9 nft-shared / xtables-standalone.c).
+ */
+function policy(nf: Netfilter, table: TableName, chain: string, target: string): IptablesOutput {
+  if (target !== 'ACCEPT' && target !== 'DROP') return { stdout: '', stderr: `${PROG}: Bad policy name. Run \`dmesg' for more information.\n`, exitCode: 1 };
+  if (!isBuiltinChain(table, chain)) return { stdout: '', stderr: `${PROG}: Bad built-in chain name.\n`, exitCode: 1 };
+  return { stdout: '', stderr: '', exitCode: 0, nf: setPolicy(nf, table, chain, target).nf };
+}
+
+/** -Z [chain]: every rule's and policy's counters back to 0 (after the listing, for -L -Z). */
+function zero(nf: Netfilter, table: TableName, chain: string | undefined, listed: string): IptablesOutput {
+  if (chain !== undefined && !getChain(nf, table, chain)) return { stdout: '', stderr: `${PROG}: No chain/target/match by that name.\n`, exitCode: 1 };
+  return { stdout: listed, stderr: '', exitCode: 0, nf: zeroCounters(nf, table, chain) };
 }

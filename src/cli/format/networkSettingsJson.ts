@@ -82,8 +82,9 @@ export function networkSettingsJson(w: World, c: Container): Obj {
   const networks: Obj = {};
   const named: [string, Obj][] = [];
   for (const att of c.networks) {
-    const net = w.docker.networks.get(att.networkId);
-    if (net) named.push([net.name, endpointJson(w, c, att)]);
+    // A network named at create time that does not exist yet is listed under that name.
+    const name = w.docker.networks.get(att.networkId)?.name ?? att.pendingName;
+    if (name !== undefined) named.push([name, endpointJson(w, c, att)]);
   }
   for (const [name, v] of named.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) networks[name] = v;
   const bridge = networks['bridge'];

@@ -1,5 +1,7 @@
 import type { IfaceId, NetnsId } from '../../engine/ids';
 import type { Hop } from '../../engine/packet';
+import type { DropBy } from '../../engine/packet/types';
+import { dropNote } from './traceNotes';
 import type { World } from '../../engine/world';
 import { netnsLabel } from '../net/where';
 
@@ -7,7 +9,8 @@ import { netnsLabel } from '../net/where';
  * The packet trace a student reads: each hop in the order the kernel takes it — where the packet
  * is, the routing decision, every netfilter rule it matched (table, chain, number as
  * `iptables --line-numbers` shows it, the rule as `iptables -S` prints it), NAT rewrites, bridge
- * forwarding, and the verdict.
+ * forwarding, and the verdict. A drop names the rule that made it (table, chain, rule number)
+ * or the policy, and what Docker made that rule for (traceNotes.ts).
  */
 function ifName(w: World, id: IfaceId): string {
   const i = w.ifaces.get(id);
@@ -40,11 +43,29 @@ export function formatHop(w: World, h: Hop): string {
       return `${at(w, nsOfIface(h.bridge))} bridge    ${ifName(w, h.bridge)}: in ${ifName(w, h.inPort)}, ${h.outPort ? (h.outPort === h.bridge ? `out to ${ifName(w, h.bridge)} (the host)` : `out ${ifName(w, h.outPort)}`) : `up to the host (${ifName(w, h.bridge)} owns the address)`}`;
     case 'deliver':
       return `${at(w, h.netns)} deliver   ${h.socket}`;
-    case 'drop':
-      return `${at(w, h.netns)} DROP      ${h.reason}`;
+    case 'drop': {
+      if (!h.by) return `${at(w, h.netns)} DROP      ${h.reason}`;
+      const note = dropNote(h.by);
+      return `${at(w, h.netns)} DROP      by ${byText(h.by)}${note ? `: ${note}` : ''}`;
+    }
     case 'reply':
       return `── reply: ${h.summary}`;
   }
+}
+
+function byText(by: DropBy): string {
+  return 'policy' in by ? `${by.table} ${by.chain} policy DROP` : `${by.table} ${by.chain} rule #${by.num}`;
+}
+
+/** The outcome in one line: delivered, or where and why it stopped (the last drop of the walk). */
+function verdict(w: World, p: { hops: readonly Hop[]; delivered: boolean }): string {
+  if (p.delivered) return 'delivered, answer received';
+  const drops = p.hops.filter((h): h is Extract<Hop, { kind: 'drop' }> => h.kind === 'drop');
+  const last = drops[drops.length - 1];
+  if (!last) return 'not delivered';
+  const where = netnsLabel(w, last.netns);
+  if (last.by) return `dropped on ${where} by ${byText(last.by)}; the sender gets no answer`;
+  return `not delivered (${where}: ${last.reason})`;
 }
 
 export function formatTrace(w: World, packets: readonly { hops: readonly Hop[]; delivered: boolean }[]): string {
@@ -52,7 +73,7 @@ export function formatTrace(w: World, packets: readonly { hops: readonly Hop[]; 
   packets.forEach((p, i) => {
     s += `\n── trace ${i + 1}/${packets.length} ${'─'.repeat(40)}\n`;
     for (const h of p.hops) s += `${formatHop(w, h)}\n`;
-    s += `── verdict: ${p.delivered ? 'delivered, answer received' : 'not delivered'}\n`;
+    s += `── verdict: ${verdict(w, p)}\n`;
   });
   return s;
 }

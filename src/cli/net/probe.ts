@@ -22,6 +22,8 @@ export function resolve(p: Probe, ns: NetnsId, name: string, hostsFile = true): 
   const r = resolveName(p.world, ns, name, { hostsFile });
   p.world = r.world;
   p.hops.push(...r.hops);
+  // A lookup that asked a nameserver is traffic too: `trace` shows it, the graph animates it.
+  if (r.hops.length) p.events.push({ type: 'packet', hops: r.hops, delivered: r.addresses.length > 0 });
   return r;
 }
 

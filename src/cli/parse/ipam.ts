@@ -33,12 +33,13 @@ export function consolidateIpam(subnets: readonly string[], ipRanges: readonly s
       if (!b.ok) return b;
       if (a.value || b.value) return { ok: false, error: 'multiple overlapping subnet configuration is not supported' };
     }
-    if (!parseCidr(s)) return { ok: false, error: `invalid subnet: invalid CIDR address: ${s}` };
+    // A subnet is only parsed here when compared with another: the daemon checks a lone one.
     data.set(s, { subnet: s, aux: {} });
   }
   for (const r of ipRanges) {
     let match = false;
     for (const s of subnets) {
+      if (!parseCidr(r)) return { ok: false, error: `invalid CIDR address: ${r}` };
       const m = subnetMatches(s, r);
       if (!m.ok) return m;
       if (!m.value) continue;

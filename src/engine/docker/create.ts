@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../result';
 import { Tx } from '../tx';
 import type { World } from '../world';
 import type { EngineEvent } from '../events';
+import { isUserDefinedName, validateEndpoint } from './endpointValidate';
 import { findContainer, findNetwork } from './lookup';
 import type { Container, NetworkAttachment, PortBindingRequest, PortSpec } from './types';
 
@@ -18,6 +19,12 @@ export interface CreateSpec {
   readonly env: readonly string[];
   /** --network value; '' means default (bridge). */
   readonly network: string;
+  /**
+   * Further --network values (API 1.44+). Simulator difference: the daemon connects them in a Go
+   * map's order (allocateNetwork ranges over NetworkSettings.Networks), so eth0/eth1 may come
+   * either way; the lab connects them in the order given, after the first.
+   */
+  readonly moreNetworks?: readonly string[];
   readonly ip?: string;
   readonly aliases: readonly string[];
   readonly links: readonly string[];
@@ -93,23 +100,31 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
     if (spec.publish.length) warnings.push('Published ports are discarded when using host network mode');
   }
 
-  const attachments: NetworkAttachment[] = [];
+  // daemon/create.go validateNetworkingConfig: each network named in the request, by its name
+  // as given ("default" when none was), and by the network if it exists yet.
+  const given = spec.network === '' ? 'default' : spec.network;
+  const requested = [given, ...(spec.moreNetworks ?? [])];
   if (!joined) {
-    const found = findNetwork(w, mode);
-    if (!found.ok) return err(found.code, { ref: mode, matches: found.matches, by: found.by });
-    const net = found.net;
-    const isUser = net.name !== 'bridge' && net.driver === 'bridge';
-    if (spec.ip && !isUser) return err('ip-user-networks-only');
-    if (spec.ip && net.ipam.every((c) => c.auto)) return err('ip-user-subnet-only');
-    if (spec.aliases.length && !isUser && net.driver === 'bridge') return err('alias-default-bridge');
-    attachments.push({
-      networkId: net.id as NetworkId,
-      aliases: spec.aliases,
-      links: isUser ? spec.links : [],
-      ...(spec.ip ? { ipv4Address: spec.ip } : {}),
-      ...(spec.macAddress ? { macAddress: spec.macAddress } : {}),
-    });
+    for (const [i, ref] of requested.entries()) {
+      const found = findNetwork(w, ref === 'default' ? 'bridge' : ref);
+      const problems = validateEndpoint(ref, found.ok && ref !== 'default' ? found.net : undefined, i === 0 ? { ...(spec.ip ? { ip: spec.ip } : {}), aliases: spec.aliases } : { aliases: [] });
+      if (problems.length) return err('invalid-endpoint-settings', { network: ref, problems: JSON.stringify(problems) });
+    }
   }
+  // A network that does not exist (yet) is not an error until the container starts
+  // (28.x updateContainerNetworkSettings no longer fails): it is kept by name.
+  const attachments: NetworkAttachment[] = joined ? [] : requested.map((ref, i) => {
+    const found = findNetwork(w, ref === 'default' ? 'bridge' : ref);
+    const first = i === 0;
+    return {
+      networkId: (found.ok ? found.net.id : '') as NetworkId,
+      ...(found.ok ? {} : { pendingName: ref }),
+      aliases: first ? spec.aliases : [],
+      links: first && isUserDefinedName(ref) ? spec.links : [],
+      ...(first && spec.ip ? { ipv4Address: spec.ip } : {}),
+      ...(first && spec.macAddress ? { macAddress: spec.macAddress } : {}),
+    };
+  });
 
   const tx = new Tx(w);
   const id = newContainerId(tx);

@@ -13,10 +13,10 @@ export const DEFAULT_DAEMON_CONFIG: DaemonConfig = {
   icc: true,
   ipMasq: true,
   iptables: true,
-  // A fresh Debian/Ubuntu host boots with net.ipv4.ip_forward=0, so dockerd enables it and sets
-  // the FORWARD policy to DROP (setup_ip_forwarding.go). moby's captures ran with forwarding
-  // already on, which is why their FORWARD policy reads ACCEPT.
-  ipForwardPreset: false,
+  // The lab's host boots with net.ipv4.ip_forward=0 (Debian's default), so creating docker0
+  // switches it on and sets the FORWARD policy to DROP (drivers/bridge.ts setupIPv4Forwarding).
+  ipForward: true,
+  ipForwardNoDrop: false,
 };
 
 export function newNetworkId(tx: Tx): NetworkId {

@@ -36,7 +36,6 @@ export function joinNetwork(
   c: Container,
   att: NetworkAttachment,
   sandbox: NetnsId,
-  gatewayEndpoint: boolean,
 ): Result<Endpoint> {
   let net = networkOfId(tx.world, att.networkId);
   const id = tx.rng.hex(64) as EndpointId;
@@ -60,7 +59,7 @@ export function joinNetwork(
     net = reserve(net, ip, id);
     prefix = Number((net.ipam[0]?.subnet ?? '/0').split('/')[1]);
     mac = att.macAddress ?? randomMac(tx.rng);
-    const joined = joinBridge(tx, net, sandbox, nextEthName(tx, sandbox), ip, mac, gatewayEndpoint);
+    const joined = joinBridge(tx, net, sandbox, nextEthName(tx, sandbox), ip, mac);
     hostVeth = joined.hostVeth;
     containerIface = joined.containerIface;
     // Engine 28.2+: the raw-table DROP that stops direct access to the address from outside

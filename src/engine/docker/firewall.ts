@@ -7,7 +7,7 @@ import type { World } from '../world';
 
 /** The daemon settings the iptables code depends on. */
 export function fwDaemon(w: World): FwDaemon {
-  return { userlandProxy: w.docker.config.userlandProxy, forwardPolicyDrop: !w.docker.config.ipForwardPreset };
+  return { userlandProxy: w.docker.config.userlandProxy };
 }
 
 /** Replaces the host's netfilter state (Docker only programs the host namespace's tables). */

@@ -7,10 +7,10 @@ import { Tx } from '../tx';
 import type { World } from '../world';
 import type { EngineEvent } from '../events';
 import { endpointsOf, joinNetwork, leaveNetwork, withEndpoint } from './endpoints';
-import { findContainer, networkOfId } from './lookup';
+import { findContainer, findNetwork, networkOfId } from './lookup';
 import { linkEnv, resolveLinks } from './links';
 import { mainProcess, nginxBindFailure, nginxTime } from './process';
-import { publishPorts, unpublishPorts } from './ports';
+import { releaseGateway, settleGateway } from './gateway';
 import type { Container } from './types';
 
 export interface Changed {
@@ -61,22 +61,26 @@ export function startContainer(w: World, ref: string): Result<Changed> {
   }
   c = { ...c, netns, sandboxId };
 
-  // Endpoints, in attach order; the first bridge network provides the default route and ports.
-  let first = true;
+  // A network named at create time that did not exist then is looked up now.
   for (const att of c.networks) {
-    const ep = joinNetwork(tx, c, att, netns, first);
-    if (!ep.ok) return ep;
-    c = withEndpoint(c, att.networkId, ep.value.id);
-    if (first && ep.value.ip) {
-      const net = networkOfId(tx.world, att.networkId);
-      if (!net.internal) {
-        const ports = publishPorts(tx, c, ep.value, net);
-        if (!ports.ok) return ports;
-        c = { ...c, ports: ports.value };
-      }
-    }
-    if (ep.value.ip) first = false;
+    if (!att.pendingName) continue;
+    const found = findNetwork(tx.world, att.pendingName);
+    if (!found.ok) return err(found.code, { ref: att.pendingName, matches: found.matches, by: found.by, setupNetworking: true });
+    const { pendingName: _resolved, ...rest } = att;
+    c = { ...c, networks: c.networks.map((a) => (a === att ? { ...rest, networkId: found.net.id } : a)) };
   }
+
+  // Endpoints, in attach order (eth0, eth1…); then the gateway endpoint takes the default route
+  // and the published ports (gateway.ts). 28.x sets networking up after the task exists
+  // (start_linux.go): its errors say so.
+  for (const att of c.networks) {
+    const ep = joinNetwork(tx, c, att, netns);
+    if (!ep.ok) return err(ep.error.code, { ...ep.error.data, setupNetworking: true });
+    c = withEndpoint(c, att.networkId, ep.value.id);
+  }
+  const settled = settleGateway(tx, c);
+  if (!settled.ok) return settled;
+  c = settled.value;
 
   const imageRef = parseImageRef(c.image);
   const img = imageRef.ok ? findImage(imageRef.ref) : undefined;
@@ -144,8 +148,7 @@ export function appendLogs(w: World, id: ContainerId, lines: readonly string[]):
 function teardown(tx: Tx, id: ContainerId, exitCode: number): void {
   let c = get(tx, id);
   const eps = endpointsOf(tx, c);
-  const first = eps.find((e) => e.ip);
-  unpublishPorts(tx, c, first, first ? networkOfId(tx.world, first.networkId) : undefined);
+  if (c.gatewayEndpoint) c = releaseGateway(tx, c, c.gatewayEndpoint);
   if (c.netns) closeSockets(tx, c.netns, c.pid);
   if (c.pid) {
     const shim = tx.world.processes.get(c.pid)?.ppid;
@@ -162,7 +165,7 @@ function teardown(tx: Tx, id: ContainerId, exitCode: number): void {
     if (holders <= 0) delNetns(tx, c.netns);
     else tx.updateNetns(c.netns, (n) => ({ ...n, holders }));
   }
-  const { netns: _ns, linkEnv: _env, ...rest } = c;
+  const { netns: _ns, linkEnv: _env, gatewayEndpoint: _gw, ...rest } = c;
   put(tx, { ...rest, state: 'exited', pid: 0, exitCode, finishedAt: tx.world.clock, ports: [], links: [], sandboxId: '' });
   tx.emit({ type: 'container-stopped', container: c.id, name: c.name });
 }

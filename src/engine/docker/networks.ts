@@ -66,6 +66,8 @@ export function createNetwork(w: World, spec: NetworkSpec): Result<NetworkChange
   if (spec.name.trim() === '') return err('network-name-empty');
   if (w.docker.networkNames.has(spec.name)) return err('network-name-exists', { name: spec.name });
   if (spec.driver === 'host' || spec.driver === 'null') return err('network-driver-singleton', { driver: spec.driver });
+  // Simulator difference: Docker builds these drivers in; the lab does not model them.
+  if (spec.driver === 'macvlan' || spec.driver === 'ipvlan') return err('driver-not-simulated', { driver: spec.driver });
   if (spec.driver !== 'bridge') return err('network-plugin-not-found', { driver: spec.driver });
   const opts = checkBridgeOptions(spec.options, spec.internal);
   if (!opts.ok) return opts;
@@ -120,7 +122,7 @@ function allocateIpam(w: World, base: Network, spec: NetworkSpec): Result<Networ
   if (configs.length === 0) {
     const pool = allocatePool([...usedSubnets(w), ...hostReserved(w)]);
     if (!pool) return err('pools-exhausted');
-    configs.push({ subnet: pool });
+    configs.push({ subnet: pool, auto: true });
   } else {
     for (const c of configs) {
       const p = parseCidr(c.subnet);
@@ -150,7 +152,7 @@ function allocateIpam(w: World, base: Network, spec: NetworkSpec): Result<Networ
     }
     // A subnet the user gave keeps its config as given in `network inspect` (no daemon-chosen gateway).
     const implicit = !c.gateway && spec.ipam.length > 0;
-    final.push({ ...c, subnet: c.subnet, gateway, ...(implicit ? { gatewayImplicit: true as const } : {}), ...(spec.ipam.length ? { preferred: true as const } : {}) });
+    final.push({ ...c, subnet: c.subnet, gateway, ...(implicit ? { gatewayImplicit: true as const } : {}) });
   }
   return ok({ ...net, ipam: final, freeHint: 0 });
 }
@@ -177,7 +179,17 @@ export function removeNetwork(w: World, ref: string): Result<NetworkChange> {
   }
   const tx = new Tx(w);
   deleteBridge(tx, net);
-  tx.updateDocker((d) => ({ ...d, networks: d.networks.delete(net.id), networkNames: d.networkNames.delete(net.name) }));
+  tx.updateDocker((d) => {
+    // Stopped containers keep the network in their config by name (NetworkSettings.Networks);
+    // starting one fails until a network of that name exists again.
+    let containers = d.containers;
+    for (const c of d.containers.values()) {
+      if (!c.networks.some((a) => a.networkId === net.id)) continue;
+      const networks = c.networks.map((a) => (a.networkId === net.id ? { ...a, networkId: '' as NetworkId, pendingName: net.name } : a));
+      containers = containers.set(c.id, { ...c, networks });
+    }
+    return { ...d, containers, networks: d.networks.delete(net.id), networkNames: d.networkNames.delete(net.name) };
+  });
   tx.emit({ type: 'network-removed', network: net.id, name: net.name });
   return ok({ ...tx.commit(), id: net.id });
 }

@@ -1,18 +1,28 @@
-import { HOST_NS } from '../ids';
+import { HOST_NS, type ContainerId, type NetworkId } from '../ids';
 import * as fw from '../netfilter/docker';
-import { emptyNetfilter } from '../netfilter/tables';
+import { BUILTIN_CHAINS, TABLE_NAMES, emptyNetfilter, updateChain } from '../netfilter/tables';
+import type { Netfilter } from '../netfilter/types';
 import { err, ok, type Result } from '../result';
 import { Tx } from '../tx';
 import type { World } from '../world';
 import type { EngineEvent } from '../events';
-import { fwNetwork } from './drivers/bridge';
+import { createdNow, newNetworkId } from './daemon';
+import { OPT_ICC, OPT_MASQ, programBridgeNetwork } from './drivers/bridge';
 import { fwDaemon } from './firewall';
 import { stopContainer } from './lifecycle';
-import type { DaemonConfig } from './types';
+import type { DaemonConfig, Network } from './types';
 
 /**
  * `systemctl restart docker`: dockerd stops every running container (no live-restore), reads
- * /etc/docker/daemon.json, and programs its iptables chains afresh for the networks it keeps.
+ * /etc/docker/daemon.json, and starts again the way moby v28.5.2 does:
+ * - iptabler.go NewIptabler: removeIPChains then setupIPChains — Docker's chains and jumps are
+ *   made afresh; what the kernel keeps is the built-in chains' policies and counters (so a FORWARD
+ *   policy Docker once set to DROP stays DROP, and one the user set back to ACCEPT stays ACCEPT);
+ * - the bridge driver restores the user-defined networks from its store (boltdb lists them by
+ *   key, i.e. by network ID) and programs each again, ip_forward step included;
+ * - daemon_unix.go initNetworkController "Clear stale bridge network": the default `bridge`
+ *   network is deleted and created anew — a new network ID, and docker0's rules now come after
+ *   the user networks' (the docker0 device itself stays).
  */
 export function parseDaemonJson(text: string, base: DaemonConfig): Result<DaemonConfig> {
   if (text.trim() === '') return ok(base);
@@ -31,7 +41,21 @@ export function parseDaemonJson(text: string, base: DaemonConfig): Result<Daemon
     icc: flag('icc', true),
     ipMasq: flag('ip-masq', true),
     iptables: flag('iptables', true),
+    ipForward: flag('ip-forward', true),
+    ipForwardNoDrop: flag('ip-forward-no-drop', false),
   });
+}
+
+/** Docker's rules gone, the kernel's built-in chains (policy, counters) kept. */
+function keepBuiltins(prev: Netfilter): Netfilter {
+  let nf = emptyNetfilter();
+  for (const t of TABLE_NAMES) {
+    for (const name of BUILTIN_CHAINS[t]) {
+      const old = prev.tables[t].chains[name];
+      if (old) nf = updateChain(nf, t, name, (c) => ({ ...c, policy: old.policy, pkts: old.pkts, bytes: old.bytes }));
+    }
+  }
+  return nf;
 }
 
 export function restartDaemon(w: World): Result<{ world: World; events: EngineEvent[] }> {
@@ -48,20 +72,42 @@ export function restartDaemon(w: World): Result<{ world: World; events: EngineEv
     }
   }
   const tx = new Tx({ ...world, docker: { ...world.docker, config: cfg.value } });
-  // The FORWARD policy survives in the kernel; Docker's chains are rebuilt from its state.
-  const prev = tx.netns(HOST_NS).nf;
-  const forwardPolicy = prev.tables.filter.chains['FORWARD']?.policy;
-  let nf = fw.setupDaemon(emptyNetfilter(), { ...fwDaemon(tx.world), forwardPolicyDrop: forwardPolicy === 'DROP' });
-  const bridge = tx.world.docker.networks.find((n) => n.name === 'bridge');
-  // daemon.json's icc / ip-masq apply to the default bridge's options.
-  if (bridge) {
-    const opts = { ...bridge.options, 'com.docker.network.bridge.enable_icc': String(cfg.value.icc), 'com.docker.network.bridge.enable_ip_masquerade': String(cfg.value.ipMasq) };
-    tx.updateDocker((d) => ({ ...d, networks: d.networks.set(bridge.id, { ...bridge, options: opts }) }));
-  }
-  const nets = [...tx.world.docker.networks.values()].filter((n) => n.driver === 'bridge').sort((a, b) => (a.name === 'bridge' ? -1 : b.name === 'bridge' ? 1 : a.created.localeCompare(b.created)));
-  for (const n of nets) nf = fw.addNetwork(nf, fwNetwork(n), fwDaemon(tx.world));
-  tx.updateNetns(HOST_NS, (n) => ({ ...n, nf }));
+  // A new dockerd process.
+  const oldPid = tx.world.docker.dockerdPid;
+  const cmd = tx.world.processes.get(oldPid)?.cmd ?? '/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock';
+  tx.kill(oldPid);
+  const pid = tx.spawn({ ppid: 1, cmd, user: 'root', netns: HOST_NS });
+  tx.updateDocker((d) => ({ ...d, dockerdPid: pid }));
+
+  tx.updateNetns(HOST_NS, (n) => ({ ...n, nf: fw.setupDaemon(keepBuiltins(n.nf), fwDaemon(tx.world)) }));
+  const users = [...tx.world.docker.networks.values()].filter((n) => n.driver === 'bridge' && n.name !== 'bridge').sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (const n of users) programBridgeNetwork(tx, n);
+  const old = tx.world.docker.networks.find((n) => n.name === 'bridge');
+  if (old) recreateDefaultBridge(tx, old, cfg.value);
   tx.emit({ type: 'daemon-restarted' });
   const done = tx.commit();
   return ok({ world: done.world, events: [...events, ...done.events] });
+}
+
+/** The default bridge comes back with a new ID, daemon.json's icc / ip-masq in its options. */
+function recreateDefaultBridge(tx: Tx, old: Network, cfg: DaemonConfig): void {
+  const id: NetworkId = newNetworkId(tx);
+  const bridge: Network = {
+    ...old,
+    id,
+    created: createdNow(tx),
+    options: { ...old.options, [OPT_ICC]: String(cfg.icc), [OPT_MASQ]: String(cfg.ipMasq) },
+    endpoints: [],
+  };
+  tx.updateDocker((d) => {
+    // Stopped containers keep their attachment to "bridge" by name; point it at the new network.
+    let containers = d.containers;
+    for (const c of d.containers.values()) {
+      if (!c.networks.some((a) => a.networkId === old.id)) continue;
+      const networks = c.networks.map((a) => (a.networkId === old.id ? { ...a, networkId: id } : a));
+      containers = containers.set(c.id as ContainerId, { ...c, networks });
+    }
+    return { ...d, containers, networks: d.networks.delete(old.id).set(id, bridge), networkNames: d.networkNames.set('bridge', id) };
+  });
+  programBridgeNetwork(tx, bridge);
 }

@@ -108,7 +108,10 @@ export type ContainerState = 'created' | 'running' | 'exited';
 
 /** What the user asked for on `docker network connect` / `--network`, per network. */
 export interface NetworkAttachment {
+  /** '' while the network named at create time does not exist (it is looked up again at start). */
   readonly networkId: NetworkId;
+  /** The name given to `docker create/run --network` for a network not found then. */
+  readonly pendingName?: string;
   readonly endpointId?: EndpointId; // present while connected (running or statically configured)
   readonly ipv4Address?: string; // --ip
   readonly aliases: readonly string[];
@@ -143,6 +146,8 @@ export interface Container {
   readonly publishAll: boolean;
   /** Bindings actually made while running. */
   readonly ports: readonly PortBinding[];
+  /** While running: the endpoint holding the default route and the published ports (gateway.ts). */
+  readonly gatewayEndpoint?: EndpointId;
   /** Resolved legacy links (set at start). */
   readonly links: readonly LegacyLink[];
   /** `--link` values as given (HostConfig.Links before resolution). */

@@ -17,7 +17,9 @@ export function addNetns(tx: Tx, id: NetnsId, kind: Netns['kind']): void {
     nextIfindex: 1,
     routes: [],
     sockets: [],
-    forwarding: kind === 'host' || kind === 'lan',
+    // The home router forwards; a Debian host boots with net.ipv4.ip_forward=0 until dockerd's
+    // bridge driver switches it on (drivers/bridge.ts setupIPv4Forwarding).
+    forwarding: kind === 'lan',
     nf: emptyNetfilter(),
     nsids: IMap<NetnsId, number>(),
     nsidFree: [],

@@ -58,7 +58,7 @@ describe('SNAT with host_ipv4, hairpin (no proxy), port bound to 127.0.0.1', () 
     '-A DOCKER -d 127.0.0.1/32 -p tcp -m tcp --dport 8080 -j DNAT --to-destination 192.168.0.2:80',
   ];
   it('produces the golden rules in the golden order', () => {
-    const d: FwDaemon = { userlandProxy: false, forwardPolicyDrop: false };
+    const d: FwDaemon = { userlandProxy: false };
     const net: FwNetwork = { bridge: 'br-dummy', subnet: '192.168.0.0/24', icc: true, masquerade: true, internal: false, gatewayMode: 'nat', hostIpv4: '192.168.123.0' };
     let nf = fw.addNetwork(fw.setupDaemon(emptyNetfilter(), d), net, d);
     nf = fw.addContainer(nf, net, { ip: '192.168.0.2', ports: [{ proto: 'tcp', hostIp: '127.0.0.1', hostPort: 8080, containerIp: '192.168.0.2', containerPort: 80 }] }, d);
@@ -70,7 +70,7 @@ describe('SNAT with host_ipv4, hairpin (no proxy), port bound to 127.0.0.1', () 
 
 describe('daemon options', () => {
   it('FORWARD policy DROP when the daemon enabled ip_forward itself', () => {
-    const nf = newDaemon({ userlandProxy: true, forwardPolicyDrop: true });
+    const nf = fw.filterForwardDrop(newDaemon());
     expect(run(['-S', 'FORWARD'], nf)).toBe('-P FORWARD DROP\n-A FORWARD -j DOCKER-USER\n-A FORWARD -j DOCKER-FORWARD\n');
   });
   it('masquerade off: no MASQUERADE and no skip-DNAT RETURN', () => {
@@ -106,7 +106,7 @@ describe('legacy links (ICC off)', () => {
 const listing = (nf: Netfilter): string =>
   ['raw', 'mangle', 'nat', 'filter'].map((t) => run(['-S', '-t', t], nf) + run(['-nvL', '--line-numbers', '-t', t], nf)).join('');
 
-const arbDaemon = fc.record({ userlandProxy: fc.boolean(), forwardPolicyDrop: fc.boolean() });
+const arbDaemon = fc.record({ userlandProxy: fc.boolean() });
 /** Up to three networks, n = 1..3: bridge brN, subnet 10.N.0.0/24, containers 10.N.0.(k+2). */
 const arbNetworks = fc.uniqueArray(fc.integer({ min: 1, max: 3 }), { minLength: 1, maxLength: 3 }).chain((ids) =>
   fc.tuple(
@@ -172,7 +172,7 @@ describe('remove undoes add', () => {
 
   it('one port added and removed on a busy host leaves the listing as it was', () => {
     const nf = SCENARIOS['usernet-portmap-noproxy']?.() ?? emptyNetfilter();
-    const d = { userlandProxy: false, forwardPolicyDrop: false };
+    const d = { userlandProxy: false };
     const p = { proto: 'udp' as const, hostIp: '127.0.0.1', hostPort: 5353, containerIp: '192.0.2.3', containerPort: 53 };
     const added = fw.addPort(nf, bridge1(), p, d);
     expect(listing(added)).not.toBe(listing(nf));

@@ -23,8 +23,6 @@ import type { Match, Netfilter, RuleSpec, TableName, Target } from './types';
 
 export interface FwDaemon {
   readonly userlandProxy: boolean;
-  /** FORWARD policy becomes DROP when the daemon had to enable ip_forward itself. */
-  readonly forwardPolicyDrop: boolean;
 }
 
 export interface FwNetwork {
@@ -144,8 +142,8 @@ const isIpv6 = (ip: string): boolean => ip.includes(':');
 /**
  * Daemon start: iptabler.go setupIPChains (chains, nat jumps, DOCKER-FORWARD jumps inserted in
  * reverse order), then firewall_linux.go setupUserChain (DOCKER-USER, jump re-inserted on top).
- * Since 28.2.2 DOCKER-USER has no `-j RETURN`. The FORWARD DROP policy is set by the bridge
- * driver when it had to enable ip_forward (setup_ip_forwarding.go).
+ * Since 28.2.2 DOCKER-USER has no `-j RETURN`. The FORWARD policy is not Docker's to set here:
+ * see filterForwardDrop.
  */
 export function setupDaemon(nf: Netfilter, d: FwDaemon): Netfilter {
   const e = new Edit(nf);
@@ -161,8 +159,12 @@ export function setupDaemon(nf: Netfilter, d: FwDaemon): Netfilter {
   e.ensureJump('filter', FWD, CT);
   e.chain('filter', USER);
   e.ensureJump('filter', 'FORWARD', USER);
-  if (d.forwardPolicyDrop) e.policy('filter', 'FORWARD', 'DROP');
   return e.nf;
+}
+
+/** iptabler.go FilterForwardDrop; called by the bridge driver only (drivers/bridge.ts setupIPv4Forwarding). */
+export function filterForwardDrop(nf: Netfilter): Netfilter {
+  return edit(nf, (e) => e.policy('filter', 'FORWARD', 'DROP'));
 }
 
 /** network.go setupIPTables, for add (true) or remove (false); same rules, same order. */

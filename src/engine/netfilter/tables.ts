@@ -162,3 +162,12 @@ export function setPolicy(nf: Netfilter, table: TableName, chain: string, policy
   });
   return { nf: out, change: { type: 'policy-set', table, chain, rule: `-P ${chain} ${policy}` } };
 }
+
+/** iptables -Z [chain]: zero the rules' counters and, for built-in chains, the policy's. */
+export function zeroCounters(nf: Netfilter, table: TableName, chain?: string): Netfilter {
+  let out = nf;
+  for (const name of chain === undefined ? chainNames(nf, table) : [chain]) {
+    out = updateChain(out, table, name, (c) => ({ ...c, pkts: 0, bytes: 0, rules: c.rules.map((r) => ({ ...r, pkts: 0, bytes: 0 })) }));
+  }
+  return out;
+}

@@ -9,7 +9,7 @@ import { emptyNetfilter } from './tables';
 import type { Netfilter } from './types';
 
 export const DOCKER0: FwNetwork = { bridge: 'docker0', subnet: '172.17.0.0/16', icc: true, masquerade: true, internal: false, gatewayMode: 'nat' };
-export const PROXY: FwDaemon = { userlandProxy: true, forwardPolicyDrop: false };
+export const PROXY: FwDaemon = { userlandProxy: true };
 
 export function bridge1(over: Partial<FwNetwork> = {}): FwNetwork {
   return { bridge: 'bridge1', subnet: '192.0.2.0/24', icc: true, masquerade: true, internal: false, gatewayMode: 'nat', ...over };
@@ -34,7 +34,7 @@ export const SCENARIOS: Readonly<Record<string, () => Netfilter>> = {
   'new-daemon': () => newDaemon(),
   'usernet-portmap': () => portmap(bridge1()),
   'usernet-portmap-noicc': () => portmap(bridge1({ icc: false })),
-  'usernet-portmap-noproxy': () => portmap(bridge1(), { userlandProxy: false, forwardPolicyDrop: false }),
+  'usernet-portmap-noproxy': () => portmap(bridge1(), { userlandProxy: false }),
   'usernet-portmap-lo': () => portmap(bridge1(), PROXY, '127.0.0.1'),
   'usernet-internal': () => {
     // The capture's second network has ICC off (its DOCKER-FORWARD rule is DROP).

@@ -18,8 +18,9 @@
  */
 import { HOST_NS, type NetnsId } from '../ids';
 import { parseIp } from '../net/ipv4';
+import { sortEndpoints } from '../docker/gateway';
 import { linkHostsLines } from '../docker/links';
-import type { Container } from '../docker/types';
+import type { Container, Endpoint } from '../docker/types';
 import type { World } from '../world';
 import { exchange } from './send';
 import type { Hop, PacketError } from './types';
@@ -89,21 +90,48 @@ function fromHosts(w: World, netns: NetnsId, name: string): string[] {
   return out;
 }
 
-/** The embedded DNS's answer: DNSNames of running endpoints on the networks `c` is attached to. */
-function fromEmbedded(w: World, c: Container, name: string): string[] {
-  const n = name.toLowerCase();
+/** The addresses answering to `name` among the running endpoints of one network (its svcRecords). */
+function inNetwork(w: World, networkId: string, name: string): string[] {
+  const net = w.docker.networks.get(networkId as Endpoint['networkId']);
   const out: string[] = [];
-  for (const mine of endpointsOf(w, c)) {
-    if (mine.dnsNames === null) continue;
-    const net = w.docker.networks.get(mine.networkId);
-    for (const epId of net?.endpoints ?? []) {
-      const ep = w.docker.endpoints.get(epId);
-      const owner = ep ? w.docker.containers.get(ep.containerId) : undefined;
-      if (!ep?.ip || owner?.state !== 'running') continue;
-      if (ep.dnsNames?.some((x) => x.toLowerCase() === n) && !out.includes(ep.ip)) out.push(ep.ip);
-    }
+  for (const epId of net?.endpoints ?? []) {
+    const ep = w.docker.endpoints.get(epId);
+    const owner = ep ? w.docker.containers.get(ep.containerId) : undefined;
+    if (!ep?.ip || owner?.state !== 'running') continue;
+    if (ep.dnsNames?.some((x) => x.toLowerCase() === name) && !out.includes(ep.ip)) out.push(ep.ip);
   }
   return out;
+}
+
+/**
+ * The embedded DNS's answer for container `c` (libnetwork sandbox.go ResolveName): the whole
+ * name first, then "a.b" as `a` in the network named `b`, and so on; for each, the container's
+ * own aliases on a network — `--link target:alias` on a user network, seen by this container only
+ * (ep.aliases) — before the DNSNames of every running endpoint there. The first of the
+ * container's networks that knows the name answers, in the sandbox's endpoint order (the order
+ * that also picks the gateway: gateway.ts sortEndpoints).
+ */
+function fromEmbedded(w: World, c: Container, query: string): string[] {
+  const name = query.toLowerCase().replace(/\.$/, '');
+  const tries: [string, string | null][] = [[name, null]];
+  for (let i = name.lastIndexOf('.'); i > 0; i = name.lastIndexOf('.', i - 1)) tries.push([name.slice(0, i), name.slice(i + 1)]);
+  const mine = sortEndpoints(w, endpointsOf(w, c)).filter((e) => e.dnsNames !== null);
+  for (const [req, netName] of tries) {
+    const eps = mine.filter((e) => netName === null || w.docker.networks.get(e.networkId)?.name.toLowerCase() === netName);
+    for (const ep of eps) {
+      for (const l of ep.links ?? []) {
+        const [target = '', alias = target] = l.split(':');
+        if (alias.toLowerCase() !== req) continue;
+        const ips = inNetwork(w, ep.networkId, target.toLowerCase());
+        if (ips.length) return ips;
+      }
+    }
+    for (const ep of eps) {
+      const ips = inNetwork(w, ep.networkId, req);
+      if (ips.length) return ips;
+    }
+  }
+  return [];
 }
 
 /** DNS message sizes: IP 20 + UDP 8 + header 12 + QNAME (len + 2) + QTYPE/QCLASS 4; an A record adds 16. */

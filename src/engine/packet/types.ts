@@ -19,8 +19,13 @@ export type Hop =
   | { readonly kind: 'xmit'; readonly from: IfaceId; readonly to: IfaceId; readonly via: 'veth' | 'bridge' | 'wire' | 'lo' }
   | { readonly kind: 'bridge'; readonly bridge: IfaceId; readonly inPort: IfaceId; readonly outPort: IfaceId | null }
   | { readonly kind: 'deliver'; readonly netns: NetnsId; readonly iface?: IfaceId; readonly socket: string }
-  | { readonly kind: 'drop'; readonly netns: NetnsId; readonly reason: string }
+  | { readonly kind: 'drop'; readonly netns: NetnsId; readonly reason: string; readonly by?: DropBy }
   | { readonly kind: 'reply'; readonly summary: string };
+
+/** The netfilter decision that dropped a packet: a rule (as `--line-numbers` counts it) or a chain's policy. */
+export type DropBy =
+  | { readonly table: TableName; readonly chain: string; readonly num: number; readonly rule: string; readonly hook: string }
+  | { readonly table: TableName; readonly chain: string; readonly policy: 'DROP' };
 
 export type PacketProto = 'icmp' | 'tcp' | 'udp';
 

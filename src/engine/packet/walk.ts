@@ -17,7 +17,7 @@
 import type { IfaceId, NetnsId } from '../ids';
 import type { Iface } from '../net/types';
 import { localOwner, routeLookup, type RouteResult } from './route';
-import type { PacketError } from './types';
+import type { DropBy, PacketError } from './types';
 import { endpointText, type Flow, type HookIo, type Pkt, type Walker } from './walker';
 
 export type Outcome =
@@ -39,8 +39,8 @@ const INTERNET_SEGMENT = 'wan';
 /** IPDEFTTL: a loop ends in "Time to live exceeded" after 64 forwards. */
 const DEFAULT_TTL = 64;
 
-function drop(w: Walker, netns: NetnsId, reason: string, error: PacketError): Outcome {
-  w.hop({ kind: 'drop', netns, reason });
+function drop(w: Walker, netns: NetnsId, reason: string, error: PacketError, by?: DropBy): Outcome {
+  w.hop({ kind: 'drop', netns, reason, ...(by ? { by } : {}) });
   return { kind: 'dropped', netns, error };
 }
 
@@ -54,7 +54,7 @@ function hooks(w: Walker, netns: NetnsId, list: readonly (readonly ['raw' | 'man
   const ctstate = flow.conn.ctstate(netns, flow.dir);
   for (const [table, hook] of list) {
     const r = w.runHook(netns, table, hook, p, io, ctstate);
-    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, 'timeout');
+    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, 'timeout', r.by);
   }
   return null;
 }
@@ -72,7 +72,7 @@ function dstManip(w: Walker, netns: NetnsId, hook: 'PREROUTING' | 'OUTPUT', p: P
   if (e.dstDone) return p;
   e.dstDone = true;
   const r = w.runHook(netns, 'nat', hook, p, io, 'NEW');
-  if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `nat ${hook}`, 'timeout');
+  if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `nat ${hook}`, 'timeout', r.by);
   if (r.nat?.kind !== 'DNAT' || r.nat.ip === undefined) return p;
   const q = { ...p, dst: r.nat.ip, ...(r.nat.port !== undefined ? { dport: r.nat.port } : {}) };
   e.dnat = { from: { ip: p.dst, ...(p.dport !== undefined ? { port: p.dport } : {}) }, to: { ip: q.dst, ...(q.dport !== undefined ? { port: q.dport } : {}) } };
@@ -93,7 +93,7 @@ function srcManip(w: Walker, netns: NetnsId, hook: 'POSTROUTING' | 'INPUT', p: P
   if (e.srcDone) return p;
   e.srcDone = true;
   const r = w.runHook(netns, 'nat', hook, p, io, 'NEW');
-  if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `nat ${hook}`, 'timeout');
+  if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `nat ${hook}`, 'timeout', r.by);
   if (!r.nat || r.nat.kind === 'DNAT') return p;
   // MASQUERADE with no address on the outgoing device drops the packet (nf_nat_masquerade_ipv4).
   if (r.nat.ip === undefined || r.nat.ip === '0.0.0.0') return drop(w, netns, 'MASQUERADE: no address on the outgoing interface', 'timeout');
@@ -138,7 +138,7 @@ export function output(w: Walker, netns: NetnsId, p0: Pkt, flow: Flow): Step {
     io = { out: r.dev };
   }
   const f = w.runHook(netns, 'filter', 'OUTPUT', p, io, ctstate);
-  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', 'timeout');
+  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', 'timeout', f.by);
   const nexthop = r.kind === 'local' ? p.dst : r.nexthop;
   return postrouting(w, netns, r.dev, nexthop, p, flow, DEFAULT_TTL);
 }

@@ -8,7 +8,7 @@ import { evaluateHook, type Packet as NfPacket } from '../netfilter/evaluate';
 import type { TableName } from '../netfilter/types';
 import type { World } from '../world';
 import { isLocalAddress, selectSource } from './route';
-import type { Hop, PacketProto, Tuple } from './types';
+import type { DropBy, Hop, PacketProto, Tuple } from './types';
 
 /** A packet in flight. */
 export interface Pkt {
@@ -78,6 +78,7 @@ export interface HookIo {
 export interface HookResult {
   readonly verdict: 'ACCEPT' | 'DROP';
   readonly reason?: string;
+  readonly by?: DropBy;
   readonly nat?: { readonly kind: 'DNAT' | 'SNAT' | 'MASQUERADE'; readonly ip: string | undefined; readonly port?: number };
 }
 
@@ -139,13 +140,16 @@ export class Walker {
       this.hop({ kind: 'policy', netns: ns, table, chain: hook, policy: res.policy.policy });
     }
     let reason: string | undefined;
+    let by: DropBy | undefined;
     if (res.verdict === 'DROP') {
       const last = res.matched[res.matched.length - 1];
       reason = res.policy ? `${table} ${hook}: policy DROP` : `${table} ${hook}: ${last?.ruleText ?? 'DROP'}`;
+      by = res.policy || !last ? { table, chain: hook, policy: 'DROP' } : { table, chain: last.chain, num: last.num, rule: last.ruleText, hook };
     }
     return {
       verdict: res.verdict,
       ...(reason ? { reason } : {}),
+      ...(by ? { by } : {}),
       ...(res.nat ? { nat: { kind: res.nat.kind, ip: res.nat.ip, ...(res.nat.port !== undefined ? { port: res.nat.port } : {}) } } : {}),
     };
   }

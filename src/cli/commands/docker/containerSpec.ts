@@ -1,4 +1,5 @@
 import type { CreateSpec } from '../../../engine/docker/create';
+import { isUserDefinedName } from '../../../engine/docker/endpointValidate';
 import type { PortBindingRequest, PortSpec } from '../../../engine/docker/types';
 import { parseExpose, parsePublish } from '../../parse/ports';
 import type { ParsedFlags } from '../../types';
@@ -20,6 +21,27 @@ export function str(flags: ParsedFlags, name: string): string | undefined {
 
 export function bool(flags: ParsedFlags, name: string): boolean {
   return flags.values[name] === true;
+}
+
+/**
+ * docker/cli opts.go parseNetworkOpts / parseNetworkAttachmentOpt: the legacy flags
+ * (--network-alias, --ip, --link) apply to the first network ("default" when none is given);
+ * aliases need a user-defined one; a network may be named once; predefined and user-defined
+ * networks do not mix. Simulator difference: the advanced `--network name=…,alias=…` syntax is
+ * not parsed.
+ */
+function checkNetworks(networks: readonly string[], aliases: readonly string[]): string | null {
+  const targets = networks.length ? networks : ['default'];
+  if (aliases.length && !isUserDefinedName(targets[0] ?? 'default')) return 'network-scoped aliases are only supported for user-defined networks';
+  const seen = new Set<string>();
+  for (const t of networks) {
+    if (t.trim() === '') return 'no name set for network';
+    if (seen.has(t)) return `network "${t}" is specified multiple times`;
+    seen.add(t);
+  }
+  const user = networks.filter(isUserDefinedName).length;
+  if (user > 0 && user < networks.length) return 'conflicting options: cannot attach both user-defined and non-user-defined network-modes';
+  return null;
 }
 
 const MAC_RE = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
@@ -51,7 +73,10 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
     if (e.includes('=')) env.push(e);
     else if (SHELL_ENV[e] !== undefined) env.push(`${e}=${SHELL_ENV[e]}`);
   }
-  const network = str(flags, 'network') ?? str(flags, 'net') ?? '';
+  const networks = [...list(flags, 'network'), ...list(flags, 'net')];
+  const bad = checkNetworks(networks, [...list(flags, 'network-alias'), ...list(flags, 'net-alias')]);
+  if (bad) return { ok: false, error: bad };
+  const network = networks[0] ?? '';
   const entry = str(flags, 'entrypoint');
   const ip = str(flags, 'ip');
   const hostname = str(flags, 'hostname');
@@ -66,6 +91,7 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
     ...(domainname ? { domainname } : {}),
     env,
     network,
+    ...(networks.length > 1 ? { moreNetworks: networks.slice(1) } : {}),
     ...(ip ? { ip } : {}),
     aliases,
     links: list(flags, 'link'),

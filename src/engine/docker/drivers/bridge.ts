@@ -1,29 +1,26 @@
 import type { IfaceId, NetnsId } from '../../ids';
 import { HOST_NS } from '../../ids';
 import { parseCidr } from '../../net/ipv4';
-import { addAddr, addLink, addRoute, addVeth, delLink, randomMac, renameLink, setMaster } from '../../net/ops';
+import { addAddr, addLink, addVeth, delLink, randomMac, renameLink, setMaster } from '../../net/ops';
 import * as fw from '../../netfilter/docker';
 import type { FwNetwork } from '../../netfilter/docker';
 import type { Tx } from '../../tx';
 import type { Network } from '../types';
 import { fwDaemon, setHostNf } from '../firewall';
+import { OPT_BRIDGE_NAME, OPT_GW_MODE, OPT_HOST_IPV4, OPT_ICC, OPT_MASQ, OPT_MTU, parseGoBool } from './bridgeOptions';
+
+export { OPT_BRIDGE_NAME, OPT_GW_MODE, OPT_HOST_IPV4, OPT_ICC, OPT_MASQ, OPT_MTU } from './bridgeOptions';
 
 /**
  * The bridge driver (libnetwork/drivers/bridge): a Linux bridge per network with the gateway
  * address on it, a veth pair per endpoint, and the iptables rules of the network.
  */
 
-export const OPT_BRIDGE_NAME = 'com.docker.network.bridge.name';
-export const OPT_ICC = 'com.docker.network.bridge.enable_icc';
-export const OPT_MASQ = 'com.docker.network.bridge.enable_ip_masquerade';
-export const OPT_MTU = 'com.docker.network.driver.mtu';
-export const OPT_GW_MODE = 'com.docker.network.bridge.gateway_mode_ipv4';
-export const OPT_HOST_IPV4 = 'com.docker.network.host_ipv4';
-
 export function bridgeName(net: Network): string {
   return net.options[OPT_BRIDGE_NAME] ?? `br-${net.id.slice(0, 12)}`;
 }
 
+/** An MTU of 0 (or none) leaves the kernel's default, 1500. */
 export function networkMtu(net: Network): number {
   const v = Number(net.options[OPT_MTU] ?? '1500');
   return Number.isInteger(v) && v > 0 ? v : 1500;
@@ -35,12 +32,31 @@ export function fwNetwork(net: Network): FwNetwork {
   return {
     bridge: bridgeName(net),
     subnet: net.ipam[0]?.subnet ?? '',
-    icc: net.options[OPT_ICC] !== 'false',
-    masquerade: net.options[OPT_MASQ] !== 'false',
+    icc: parseGoBool(net.options[OPT_ICC] ?? 'true') !== false,
+    masquerade: parseGoBool(net.options[OPT_MASQ] ?? 'true') !== false,
     internal: net.internal,
     gatewayMode: mode === 'routed' || mode === 'nat-unprotected' ? mode : 'nat',
     ...(hostIpv4 ? { hostIpv4 } : {}),
   };
+}
+
+/**
+ * setup_ip_forwarding.go setupIPv4Forwarding, a step of every bridge network's creation (docker0
+ * at daemon start included, and again for each network a restarted daemon restores): if
+ * net.ipv4.ip_forward is 0, write 1 and — only then — set the FORWARD policy to DROP, unless
+ * `ip-forward-no-drop` is set or iptables is off. A host that already forwards keeps its policy.
+ */
+export function setupIPv4Forwarding(tx: Tx): void {
+  const cfg = tx.world.docker.config;
+  if (!cfg.ipForward || tx.netns(HOST_NS).forwarding) return;
+  tx.updateNetns(HOST_NS, (n) => ({ ...n, forwarding: true }));
+  if (cfg.iptables && !cfg.ipForwardNoDrop) setHostNf(tx, (nf) => fw.filterForwardDrop(nf));
+}
+
+/** The network-level setup that a daemon restart repeats for every bridge network it keeps. */
+export function programBridgeNetwork(tx: Tx, net: Network): void {
+  setupIPv4Forwarding(tx);
+  setHostNf(tx, (nf) => fw.addNetwork(nf, fwNetwork(net), fwDaemon(tx.world)));
 }
 
 /** Creates the Linux bridge, puts the gateway address on it and programs the network's rules. */
@@ -50,7 +66,7 @@ export function createBridge(tx: Tx, net: Network): IfaceId {
   const subnet = cfg ? parseCidr(cfg.subnet) : null;
   // Internal networks get the gateway address on the bridge too; only the rules differ.
   if (cfg?.gateway && subnet) addAddr(tx, br, { ip: cfg.gateway, prefix: subnet.bits, scope: 'global' });
-  setHostNf(tx, (nf) => fw.addNetwork(nf, fwNetwork(net), fwDaemon(tx.world)));
+  programBridgeNetwork(tx, net);
   return br;
 }
 
@@ -61,8 +77,8 @@ export function deleteBridge(tx: Tx, net: Network): void {
 
 /**
  * Joins an endpoint: veth pair with the host end on the bridge and the container end, created
- * inside the sandbox as vethXXXXXXX, renamed eth<N>, given its address and, for the first
- * network, the default route via the gateway.
+ * inside the sandbox as vethXXXXXXX, renamed eth<N>, given its address. The default route is the
+ * sandbox's business (gateway.ts settleGateway).
  */
 export function joinBridge(
   tx: Tx,
@@ -71,7 +87,6 @@ export function joinBridge(
   ifName: string,
   ip: string,
   mac: string,
-  isGatewayEndpoint: boolean,
 ): { hostVeth: IfaceId; containerIface: IfaceId } {
   if (!net.bridge) throw new Error('bug: bridge network without bridge');
   const hostName = uniqueVethName(tx);
@@ -84,10 +99,6 @@ export function joinBridge(
   renameLink(tx, peer, ifName);
   const subnet = parseCidr(net.ipam[0]?.subnet ?? '');
   if (subnet && ip) addAddr(tx, peer, { ip, prefix: subnet.bits, scope: 'global' });
-  const gw = net.ipam[0]?.gateway;
-  if (isGatewayEndpoint && gw && !net.internal) {
-    addRoute(tx, sandbox, { dst: 'default', via: gw, dev: peer, proto: 'boot', scope: 'global' });
-  }
   return { hostVeth: host, containerIface: peer };
 }
 
