@@ -4,7 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const results = 'test-results';
+// Not test-results/: Playwright empties that folder (its outputDir) when it starts.
+const results = 'reports';
 rmSync(results, { recursive: true, force: true });
 mkdirSync(results, { recursive: true });
 
@@ -36,6 +37,8 @@ const unit = readJson(`${results}/unit.json`);
 if (unit) {
   count.passed += unit.numPassedTests ?? 0;
   count.failed += unit.numFailedTests ?? 0;
+  // A test file that cannot even load fails no test but fails the run: count it.
+  if ((unit.numFailedTests ?? 0) === 0) count.failed += unit.numFailedTestSuites ?? 0;
   count.skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
 }
 const e2e = readJson(`${results}/e2e.json`);
