@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../../engine/createWorld';
-import type { World } from '../../../engine/world';
-import { runLine } from '../../runLine';
-import type { Shell } from '../../types';
+import { Session } from '../../session.testutil';
 
-/** A console session: each line through runLine (3 simulated seconds per line). */
-class Session {
-  w: World = createWorld(7);
-  sh: Shell = { at: 'host' };
-  run(line: string): { out: string; err: string; code: number } {
-    const r = runLine(this.w, this.sh, line);
-    this.w = r.world;
-    this.sh = r.shell;
-    return {
-      out: r.out.filter((o) => o.stream === 'out').map((o) => o.text).join(''),
-      err: r.out.filter((o) => o.stream === 'err').map((o) => o.text).join(''),
-      code: r.exitCode,
-    };
-  }
-  id(name: string): string {
-    return this.w.docker.containerNames.get(name) ?? '';
-  }
-}
 
 function lab(): Session {
-  const s = new Session();
+  const s = new Session(7);
   s.run('docker pull nginx');
   s.run('docker pull alpine');
   s.run('docker pull redis');

@@ -1,33 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../../engine/createWorld';
-import type { World } from '../../../engine/world';
-import { runLine } from '../../runLine';
-import type { Shell } from '../../types';
-
-class Session {
-  w: World = createWorld(11);
-  sh: Shell = { at: 'host' };
-  run(line: string): { out: string; err: string; code: number } {
-    const r = runLine(this.w, this.sh, line);
-    this.w = r.world;
-    this.sh = r.shell;
-    return {
-      out: r.out.filter((o) => o.stream === 'out').map((o) => o.text).join(''),
-      err: r.out.filter((o) => o.stream === 'err').map((o) => o.text).join(''),
-      code: r.exitCode,
-    };
-  }
-  id(name: string): string {
-    return this.w.docker.containerNames.get(name) ?? '';
-  }
-  net(name: string): string {
-    return this.w.docker.networkNames.get(name) ?? '';
-  }
-}
+import { Session } from '../../session.testutil';
 
 describe('docker inspect', () => {
   it('containers first; -f templates over the inspect object', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker run -d --name web -p 8080:80 nginx');
     const f = (t: string) => s.run(`docker inspect -f '${t}' web`).out;
     expect(f('{{.NetworkSettings.IPAddress}}')).toBe('172.17.0.2\n');
@@ -43,7 +19,7 @@ describe('docker inspect', () => {
   });
 
   it('not found: [] on stdout, the error on stderr, exit 1', () => {
-    const s = new Session();
+    const s = new Session(11);
     expect(s.run('docker inspect nothing')).toEqual({ out: '[]\n', err: 'Error: No such object: nothing\n', code: 1 });
     expect(s.run('docker inspect -f "{{.Name}}" nothing')).toEqual({ out: '\n', err: 'Error: No such object: nothing\n', code: 1 });
     expect(s.run('docker container inspect nothing')).toEqual({ out: '[]\n', err: 'Error response from daemon: No such container: nothing\n', code: 1 });
@@ -56,7 +32,7 @@ describe('docker inspect', () => {
   });
 
   it('then images, then networks; several objects in one array; partial failure', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker pull alpine');
     const r = s.run('docker inspect -f "{{.Id}}" alpine bridge ghost');
     expect(r.out).toBe(`sha256:${s.w.docker.images.has('alpine:latest') ? '706db57fb2063f39f69632c5b5c9c439633fda35110e65587c5d85553fd1cc38' : ''}\n${s.net('bridge')}\n`);
@@ -69,7 +45,7 @@ describe('docker inspect', () => {
   });
 
   it('template errors: parse errors exit 64, execution errors fall back to the raw map', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker run -d --name web nginx');
     expect(s.run('docker inspect -f "{{.Name" web')).toMatchObject({ out: '', code: 64 });
     expect(s.run('docker inspect -f "{{.Name" web').err).toMatch(/^template parsing error: template: :1: /);
@@ -78,7 +54,7 @@ describe('docker inspect', () => {
   });
 
   it('network inspect -f: time.Time Created and the Containers map', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker network create appnet');
     s.run('docker run -d --name api --network appnet nginx');
     expect(s.run('docker network inspect -f "{{range .Containers}}{{.Name}} {{.IPv4Address}}{{end}}" appnet').out).toBe('api 172.18.0.2/16\n');
@@ -89,7 +65,7 @@ describe('docker inspect', () => {
 
 describe('recorded options in inspect and ps', () => {
   it('labels (--label on create), --dns / --add-host, legacy links', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker create --name tagged --label app=web --label tier alpine');
     expect(s.run('docker inspect -f "{{json .Config.Labels}}" tagged').out).toBe('{"app":"web","tier":""}\n');
     expect(s.run('docker ps -a -f label=app=web --format "{{.Names}} {{.Labels}}"').out).toBe('tagged app=web,tier=\n');
@@ -106,7 +82,7 @@ describe('recorded options in inspect and ps', () => {
 
 describe('docker network ls', () => {
   it('default table, natural order by name, -q, --no-trunc', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker network create net10');
     s.run('docker network create net2');
     const id = (n: string) => s.net(n).slice(0, 12);
@@ -126,7 +102,7 @@ describe('docker network ls', () => {
   });
 
   it('filters: type, driver, name, id, and bad values', () => {
-    const s = new Session();
+    const s = new Session(11);
     s.run('docker network create appnet');
     const names = (f: string) => s.run(`docker network ls ${f} --format "{{.Name}}"`).out.trim().split('\n').filter(Boolean);
     expect(names('-f type=custom')).toEqual(['appnet']);
@@ -145,7 +121,7 @@ describe('docker network ls', () => {
 
 describe('docker images / docker pull', () => {
   it('pull prints the progress and the canonical reference; again: up to date', () => {
-    const s = new Session();
+    const s = new Session(11);
     const first = s.run('docker pull nginx');
     const lines = first.out.trimEnd().split('\n');
     expect(lines[0]).toBe('Using default tag: latest');
@@ -164,7 +140,7 @@ describe('docker images / docker pull', () => {
   });
 
   it('images: classic table, newest first, sizes with 3 significant digits', () => {
-    const s = new Session();
+    const s = new Session(11);
     expect(s.run('docker images').out).toBe('REPOSITORY   TAG       IMAGE ID   CREATED   SIZE\n');
     s.run('docker pull alpine');
     s.run('docker pull nginx');
