@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { LessonSession } from '../../lessons/session';
 
@@ -24,13 +24,14 @@ export interface LessonUiState {
   readonly peek: string | null;
 }
 
+const id = z.string().check(z.maxLength(100));
 const savedSchema = z.object({
   v: z.literal(1),
   open: z.boolean(),
-  current: z.string().max(100).nullable(),
-  done: z.array(z.string().max(100)).max(100),
-  completed: z.array(z.string().max(100)).max(100),
-  hints: z.record(z.string(), z.number().int().min(0).max(10)).optional(),
+  current: z.nullable(id),
+  done: z.array(id).check(z.maxLength(100)),
+  completed: z.array(id).check(z.maxLength(100)),
+  hints: z.optional(z.record(z.string(), z.number().check(z.int(), z.minimum(0), z.maximum(10)))),
 });
 
 type KV = Pick<Storage, 'getItem' | 'setItem'>;
