@@ -41,11 +41,3 @@ test('undo removes what the last command built', async ({ page }) => {
   await page.getByTestId('redo').click();
   await expect(lab.node('web', 'container')).toBeVisible();
 });
-
-test('a corrupt saved session starts fresh with a notice', async ({ page }) => {
-  await page.addInitScript(() => localStorage.setItem('docker-network-lab.session.v1', '{not json'));
-  const lab = new LabPage(page);
-  await page.goto('./');
-  await lab.waitForConsole();
-  await expect(page.getByTestId('notice')).toContainText('could not be read');
-});

@@ -87,41 +87,77 @@ export function portNodeId(c: ContainerId, proto: string, hostPort: number, cont
   return `port:${c}:${proto}/${hostPort}:${containerPort}`;
 }
 
+/**
+ * Memo tables keyed by the World's own records. The World is persistent: a record a command did
+ * not touch is the same object in the next World, so its drawing can be reused. This keeps a
+ * change to one container of 1,000 from re-deriving the other 999 (the picture is re-derived
+ * after every line). Keys are objects, so entries go when the records do (WeakMap).
+ */
+interface IfaceDrawing {
+  readonly node: TopoNode;
+  readonly links: readonly TopoLink[];
+  /** The peer as it was when drawn: which end of a pair draws the wire depends on it. */
+  readonly peer: Iface | undefined;
+}
+const ifaceMemo = new WeakMap<Iface, IfaceDrawing>();
+const containerMemo = new WeakMap<Container, TopoNode>();
+const frameMemo = new WeakMap<Container, TopoNode>();
+const networkMemo = new WeakMap<Network, TopoNode>();
+const ifaceMaps = new WeakMap<object, Map<IfaceId, Iface>>();
+const netnsMaps = new WeakMap<object, Map<NetnsId, Netns>>();
+const sortedContainers = new WeakMap<object, readonly Container[]>();
+
+function ifaceDrawing(i: Iface, ifaces: Map<IfaceId, Iface>): IfaceDrawing {
+  const hit = ifaceMemo.get(i);
+  const peer = i.peer ? ifaces.get(i.peer) : undefined;
+  if (hit && hit.peer === peer) return hit;
+  const addrs: string[] = [];
+  for (const a of i.addrs) addrs.push(`${a.ip}/${a.prefix}`);
+  const ip = addrs[0];
+  // Plain assignments rather than conditional spreads: this runs for every interface of a big lab.
+  const details: Mutable<TopoDetails> = { addrs, mac: i.mac, state: i.up ? 'UP' : 'DOWN', ifindex: i.ifindex };
+  if (ip) details.ip = ip;
+  if (i.peer) details.peer = i.peer;
+  if (i.master) details.master = i.master;
+  const kind = i.kind === 'bridge' ? 'bridge' : i.kind === 'veth' ? 'veth' : 'interface';
+  const node: TopoNode = { id: i.id, kind, name: i.name, parent: i.netns, label: ip ? `${i.name} ${ip}` : i.name, details };
+  const links: TopoLink[] = [];
+  if (i.master) links.push({ id: `bp:${i.id}`, kind: 'bridge-port', source: i.id, target: i.master });
+  // One link per pair, from the host end so its id does not change when the peer is renamed.
+  if (i.peer && i.kind === 'veth' && i.netns === HOST_NS && firstOfPair(i, peer)) links.push({ id: `veth:${i.id}`, kind: 'veth', source: i.id, target: i.peer });
+  const d = { node, links, peer };
+  ifaceMemo.set(i, d);
+  return d;
+}
+
+function memoMap<K, V>(memo: WeakMap<object, Map<K, V>>, source: { entries(): IterableIterator<[K, V]> } & object): Map<K, V> {
+  let m = memo.get(source);
+  if (!m) {
+    // One pass into a plain Map: immutable.js re-hashes string keys longer than 16 characters on
+    // every get once its small hash cache overflows (ids like 'sb-…/2'), which made 3,000
+    // lookups cost ~30 ms; iterating the persistent map once is ~2 ms.
+    m = new Map(source.entries());
+    memo.set(source, m);
+  }
+  return m;
+}
+
 export function toTopology(world: World): Topology {
   const nodes: TopoNode[] = [];
   const links: TopoLink[] = [];
   const d = world.docker;
-  // One pass into plain Maps: immutable.js re-hashes string keys longer than 16 characters on
-  // every get once its small hash cache overflows (ids like 'sb-…/2'), which made 3,000 lookups
-  // cost ~30 ms; iterating the persistent maps once is ~2 ms.
-  const ifaces = new Map<IfaceId, Iface>(world.ifaces.entries());
-  const namespaces = new Map<NetnsId, Netns>(world.netns.entries());
+  const ifaces = memoMap(ifaceMaps, world.ifaces);
+  const namespaces = memoMap(netnsMaps, world.netns);
 
-  const ifaceNode = (i: Iface, parent: string): TopoNode => {
-    const addrs: string[] = [];
-    for (const a of i.addrs) addrs.push(`${a.ip}/${a.prefix}`);
-    const ip = addrs[0];
-    // Plain assignments rather than conditional spreads: this runs for every interface on every change.
-    const details: Mutable<TopoDetails> = { addrs, mac: i.mac, state: i.up ? 'UP' : 'DOWN', ifindex: i.ifindex };
-    if (ip) details.ip = ip;
-    if (i.peer) details.peer = i.peer;
-    if (i.master) details.master = i.master;
-    const kind = i.kind === 'bridge' ? 'bridge' : i.kind === 'veth' ? 'veth' : 'interface';
-    return { id: i.id, kind, name: i.name, parent, label: ip ? `${i.name} ${ip}` : i.name, details };
-  };
-
-  const addIfaces = (ns: NetnsId, parent: string, skipLo: boolean) => {
+  const addIfaces = (ns: NetnsId, skipLo: boolean) => {
     const n = namespaces.get(ns);
     if (!n) return;
     for (const id of n.ifaces) {
       const i = ifaces.get(id);
       if (!i || (skipLo && i.kind === 'loopback')) continue;
-      nodes.push(ifaceNode(i, parent));
-      if (i.master) links.push({ id: `bp:${i.id}`, kind: 'bridge-port', source: i.id, target: i.master });
-      // One link per pair, from the host end so its id does not change when the peer is renamed.
-      if (i.peer && i.kind === 'veth' && ns === HOST_NS && firstOfPair(i, ifaces.get(i.peer))) {
-        links.push({ id: `veth:${i.id}`, kind: 'veth', source: i.id, target: i.peer });
-      }
+      const drawing = ifaceDrawing(i, ifaces);
+      nodes.push(drawing.node);
+      for (const l of drawing.links) links.push(l);
     }
   };
 
@@ -131,9 +167,9 @@ export function toTopology(world: World): Topology {
     nodes.push({ id: name, kind: 'machine', name, parent: INTERNET_ID, label: `${name} ${ip}`, details: { ip: `${ip}/32` } });
   }
   nodes.push({ id: ROUTER_NS, kind: 'router', name: 'router', label: `router ${world.host.routerIp}`, details: { ip: `${world.host.routerIp}/${world.host.lanPrefix}` } });
-  addIfaces(ROUTER_NS, ROUTER_NS, true);
+  addIfaces(ROUTER_NS, true);
   nodes.push({ id: LAPTOP_NS, kind: 'machine', name: 'laptop', label: `laptop ${world.host.laptopIp}`, details: { ip: `${world.host.laptopIp}/${world.host.lanPrefix}` } });
-  addIfaces(LAPTOP_NS, LAPTOP_NS, true);
+  addIfaces(LAPTOP_NS, true);
 
   // Physical segments: every NIC on the LAN reaches the router's LAN port; the router's uplink the internet.
   const routerLan = nicOnSegment(world, ROUTER_NS, 'lan');
@@ -147,11 +183,22 @@ export function toTopology(world: World): Topology {
 
   // The Docker host's namespace with its NICs, bridges and host-side veths.
   nodes.push({ id: HOST_NS, kind: 'host', name: world.host.hostname, label: world.host.hostname, details: { ip: `${world.host.lanIp}/${world.host.lanPrefix}` } });
-  addIfaces(HOST_NS, HOST_NS, false);
-  for (const net of d.networks.values()) nodes.push(networkNode(net));
+  addIfaces(HOST_NS, false);
+  for (const net of d.networks.values()) {
+    let n = networkMemo.get(net);
+    if (!n) {
+      n = networkNode(net);
+      networkMemo.set(net, n);
+    }
+    nodes.push(n);
+  }
 
   // Containers, oldest first; sandboxes become frames owned by their first container.
-  const containers = [...d.containers.values()].sort((a, b) => a.seq - b.seq);
+  let containers = sortedContainers.get(d.containers);
+  if (!containers) {
+    containers = [...d.containers.values()].sort((a, b) => a.seq - b.seq);
+    sortedContainers.set(d.containers, containers);
+  }
   const owners = new Map<NetnsId, Container>();
   for (const c of containers) {
     if (c.state === 'running' && c.netns && c.netns !== HOST_NS && !owners.has(c.netns)) {
@@ -162,15 +209,25 @@ export function toTopology(world: World): Topology {
   }
   for (const c of containers) {
     if (owners.get(c.netns as NetnsId) === c && c.netns) {
-      nodes.push({ id: c.netns, kind: 'netns', name: c.netns, label: `netns ${c.netns}`, details: { owner: c.id, seq: c.seq } });
-      addIfaces(c.netns, c.netns, false);
+      let frame = frameMemo.get(c);
+      if (!frame) {
+        frame = { id: c.netns, kind: 'netns', name: c.netns, label: `netns ${c.netns}`, details: { owner: c.id, seq: c.seq } };
+        frameMemo.set(c, frame);
+      }
+      nodes.push(frame);
+      addIfaces(c.netns, false);
     }
   }
   for (const c of containers) {
     const running = c.state === 'running' && c.netns;
     const mode = displayMode(world, c);
-    const node: Mutable<TopoNode> = { id: c.id, kind: 'container', name: c.name, label: c.name, details: { state: c.state, mode, image: c.image, shortId: shortId(c.id), seq: c.seq } };
-    if (running) node.parent = c.netns;
+    let node = containerMemo.get(c);
+    if (!node || node.details.mode !== mode) {
+      const fresh: Mutable<TopoNode> = { id: c.id, kind: 'container', name: c.name, label: c.name, details: { state: c.state, mode, image: c.image, shortId: shortId(c.id), seq: c.seq } };
+      if (running) fresh.parent = c.netns;
+      node = fresh;
+      containerMemo.set(c, node);
+    }
     nodes.push(node);
     if (running && c.networkMode.startsWith('container:')) {
       const donor = c.networkMode.slice(10);

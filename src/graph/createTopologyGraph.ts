@@ -1,18 +1,27 @@
 import { select } from 'd3-selection';
 import { drag } from 'd3-drag';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import 'd3-transition';
 import type { Hop } from '../engine/packet/types';
 import type { Topology } from '../engine/topology';
-import type { Drawn, Layout } from './geometry';
-import { layoutTopology } from './layout';
+import type { Drawn, DrawnLink, Layout } from './geometry';
+import { layoutTopology, linkPath } from './layout';
 import { LayoutMemory } from './memory';
-import { animateAlong, packetPath } from './packet';
+import { PacketPlayer, type PacketSpeed, type PacketView } from './packetPlayer';
+import { packetSteps } from './packetSteps';
 import { Renderer } from './render';
 
 export interface GraphCallbacks {
   /** A node was clicked or activated with the keyboard; null for a click on empty space. */
-  readonly onSelect: (id: string | null) => void;
+  readonly onSelect: (id: string | null, how: 'pointer' | 'keyboard') => void;
+  /** The packet being shown changed step (null: none shown). */
+  readonly onPacket?: (v: PacketView | null) => void;
+}
+
+/** The two <svg> elements React renders: the picture, and the packet layer laid over it. */
+export interface GraphElements {
+  readonly svg: SVGSVGElement;
+  readonly overlay: SVGSVGElement;
 }
 
 export interface TopologyGraph {
@@ -21,96 +30,207 @@ export interface TopologyGraph {
   highlight(ids: readonly string[]): void;
   setSelected(id: string | null): void;
   animatePacket(hops: readonly Hop[], delivered?: boolean): void;
+  /** Replays the last packet from the start, or pauses and steps through it. */
+  replayPacket(speed: PacketSpeed): void;
+  stepPacket(delta: 1 | -1): void;
+  clearPacket(): void;
   fit(animate?: boolean): void;
+  /** Pans (keeping the zoom) so a node is not under a panel covering the right of the picture. */
+  reveal(id: string, inset: { readonly right: number }): void;
   /** The svg changed size: refit unless the student has zoomed or panned. */
-  resized(): void;
+  resized(width: number, height: number): void;
   /** Forget drags and slots: re-pack the picture in creation order. */
   tidy(): void;
-  /** Milliseconds the last update took (layout + join), for the performance check. */
-  lastUpdateMs(): number;
   destroy(): void;
 }
 
 const FRESH_MS = 1800;
 const MAX_FIT_SCALE = 1.3;
+/** Below this zoom the 11 px labels are under 5 px on screen: they are hidden, which also keeps big labs fast. */
+const LOD_SCALE = 0.42;
 
 /**
- * D3 owns everything inside the <svg> React gives it. Positions come from the deterministic
- * layout plus what the student dragged (LayoutMemory); d3-zoom pans and zooms a viewport group;
+ * D3 owns everything inside the <svg> elements React gives it. Positions come from the
+ * deterministic layout plus what the student dragged (LayoutMemory); d3-zoom pans and zooms;
  * d3-drag moves frames (and everything drawn in them).
+ *
+ * Pan and zoom gestures move the picture as a composited layer (a CSS transform on the <svg>
+ * elements) and commit the new transform to the SVG when the gesture ends: the browser moves
+ * pixels instead of repainting thousands of shapes at every frame.
  */
-export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallbacks): TopologyGraph {
+export function createTopologyGraph(els: GraphElements, callbacks: GraphCallbacks): TopologyGraph {
+  const svgEl = els.svg;
   const svg = select(svgEl);
   svg.selectAll('*').remove();
+  select(els.overlay).selectAll('*').remove();
+  const ns = 'http://www.w3.org/2000/svg';
   const defs = svg.append('defs');
   defs.append('marker').attr('id', 'dnl-arrow').attr('viewBox', '0 0 10 10').attr('refX', 9).attr('refY', 5)
     // User-space units: the head keeps its size when the wire is drawn thicker (selected).
     .attr('markerUnits', 'userSpaceOnUse').attr('markerWidth', 11).attr('markerHeight', 11).attr('orient', 'auto-start-reverse')
     .append('path').attr('d', 'M0,0L10,5L0,10z').attr('class', 'arrow-head');
-  const viewport = svg.append('g').attr('class', 'viewport');
-  const layers = {
-    frames: viewport.append('g').attr('class', 'layer-frames'),
-    links: viewport.append('g').attr('class', 'layer-links'),
-    items: viewport.append('g').attr('class', 'layer-items'),
+  const viewport = svg.append('g').attr('class', 'viewport').node() as SVGGElement;
+  const layer = (cls: string) => {
+    const g = document.createElementNS(ns, 'g');
+    g.setAttribute('class', cls);
+    viewport.appendChild(g);
+    return g;
   };
-  const packets = viewport.append('g').attr('class', 'layer-packets');
+  const layers = { frames: layer('layer-frames'), links: layer('layer-links'), items: layer('layer-items') };
+  const packetViewport = document.createElementNS(ns, 'g');
+  packetViewport.setAttribute('class', 'viewport');
+  els.overlay.appendChild(packetViewport);
+
   const renderer = new Renderer(layers);
   const mem = new LayoutMemory();
   let topo: Topology | null = null;
   let layout: Layout | null = null;
-  let known = new Set<string>();
   let userZoomed = false;
-  let updateMs = 0;
   let selected: string | null = null;
   let highlighted: readonly string[] = [];
+  let size = { w: svgEl.clientWidth, h: svgEl.clientHeight };
+  let fittedTo = '';
+  let committed: ZoomTransform = zoomIdentity;
+  let gestureFrom: ZoomTransform | null = null;
+  let lastPacket: { hops: readonly Hop[]; delivered: boolean } | null = null;
   const timers = new Set<ReturnType<typeof setTimeout>>();
 
-  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent([0.08, 4])
-    .on('zoom', (ev) => {
-      viewport.attr('transform', ev.transform.toString());
-      if (ev.sourceEvent) userZoomed = true;
-    });
-  svg.call(zoomer).on('dblclick.zoom', null);
-  svg.on('click.select', (ev: MouseEvent) => {
-    if (ev.target === svgEl) callbacks.onSelect(null);
-  });
-
-  const activate = (id: string) => callbacks.onSelect(id);
-
-  const draw = (animate: boolean, fresh: ReadonlySet<string>) => {
-    if (!topo) return;
-    layout = layoutTopology(topo, mem);
-    renderer.render(layout, { animate, fresh, onActivate: activate });
-    bindDrag();
-    applyClasses();
+  const player = new PacketPlayer(packetViewport, (v) => callbacks.onPacket?.(v), (id) => setPacketHere(id));
+  let packetHere: string | null = null;
+  const setPacketHere = (id: string | null) => {
+    if (packetHere === id) return;
+    if (packetHere) renderer.element(packetHere)?.classList.remove('packet-here');
+    packetHere = id;
+    if (id) renderer.element(id)?.classList.add('packet-here');
   };
 
-  // Frames are dragged; the frame id is what LayoutMemory offsets.
-  const dragger = drag<SVGGElement, Drawn>()
-    .clickDistance(4)
-    .on('start', function () {
-      select(this).classed('dragging', true);
+  // The transform lives on the <g> viewports; during a gesture the <svg>s are moved by CSS.
+  const commit = (t: ZoomTransform) => {
+    committed = t;
+    const text = t.toString();
+    viewport.setAttribute('transform', text);
+    packetViewport.setAttribute('transform', text);
+    svgEl.style.transform = '';
+    els.overlay.style.transform = '';
+    svgEl.classList.toggle('lod-low', t.k < LOD_SCALE);
+    player.setScale(t.k);
+  };
+  const preview = (t: ZoomTransform) => {
+    const from = gestureFrom ?? committed;
+    const s = t.k / from.k;
+    const css = `translate(${t.x - from.x * s}px, ${t.y - from.y * s}px) scale(${s})`;
+    svgEl.style.transform = css;
+    els.overlay.style.transform = css;
+  };
+
+  const zoomer: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent([0.02, 4])
+    // The size comes from the ResizeObserver: d3's default reads the layout at every event.
+    .extent(() => [[0, 0], [size.w, size.h]])
+    .on('start', () => {
+      gestureFrom = committed;
     })
-    .on('drag', (ev, d) => {
-      mem.move(d.frame ?? d.id, ev.dx, ev.dy);
-      draw(false, new Set());
+    .on('zoom', (ev) => {
+      if (ev.sourceEvent) userZoomed = true;
+      if (gestureFrom) preview(ev.transform);
+      else commit(ev.transform);
     })
-    .on('end', function () {
-      select(this).classed('dragging', false);
+    .on('end', (ev) => {
+      gestureFrom = null;
+      commit(ev.transform);
     });
-  // Bound once per element (rebinding in the middle of a drag would restart the gesture).
-  const bindDrag = () => {
-    layers.frames.selectAll<SVGGElement, Drawn>('g.frame:not([data-drag])').attr('data-drag', '').call(dragger);
-    // Stopped containers have no frame of their own: their card is what the student drags.
-    layers.items.selectAll<SVGGElement, Drawn>('g.item.shape-card:not([data-drag])').filter((d) => d.frame === d.id).attr('data-drag', '').call(dragger);
+
+  // Frames are dragged; the frame id is what LayoutMemory offsets. Registered before the zoom so
+  // a press on a frame drags it, and a press on empty canvas pans.
+  const draggable = (target: EventTarget | null): Drawn | null => {
+    const g = target instanceof Element ? target.closest('g[data-node-id]') : null;
+    const id = g?.getAttribute('data-node-id');
+    const d = id ? renderer.drawn(id) : undefined;
+    if (!d?.frame) return null;
+    const frame = renderer.drawn(d.frame);
+    return frame && (frame.shape === 'frame' || frame.id === d.id) ? frame : null;
+  };
+  let dragged: string | null = null;
+  const dragger = drag<SVGSVGElement, unknown>()
+    .clickDistance(4)
+    .filter((ev: MouseEvent) => !ev.button && draggable(ev.target) !== null)
+    .subject((ev) => {
+      const d = draggable(ev.sourceEvent?.target ?? null);
+      return d ? { x: ev.x, y: ev.y, id: d.id } : null;
+    })
+    .on('start', (ev) => {
+      dragged = (ev.subject as { id: string }).id;
+      renderer.element(dragged)?.classList.add('dragging');
+    })
+    .on('drag', (ev) => {
+      if (dragged) moveFrame(dragged, ev.dx / committed.k, ev.dy / committed.k);
+    })
+    .on('end', () => {
+      if (dragged) renderer.element(dragged)?.classList.remove('dragging');
+      dragged = null;
+    });
+  svg.call(dragger).call(zoomer).on('dblclick.zoom', null);
+
+  // One listener for every object: clicks and Enter/Space select, a click on empty space clears.
+  const activate = (ev: Event) => {
+    const g = ev.target instanceof Element ? ev.target.closest('g[role="button"]') : null;
+    const id = g?.getAttribute('data-node-id') ?? null;
+    callbacks.onSelect(id, ev.type === 'keydown' ? 'keyboard' : 'pointer');
+  };
+  svgEl.addEventListener('click', activate);
+  const onKey = (ev: KeyboardEvent) => {
+    if ((ev.key === 'Enter' || ev.key === ' ') && ev.target instanceof Element && ev.target.closest('g[role="button"]')) {
+      ev.preventDefault();
+      activate(ev);
+    }
+  };
+  svgEl.addEventListener('keydown', onKey);
+
+  /** Moves a frame and everything drawn in it by (dx, dy), and re-draws the wires attached to them. */
+  const moveFrame = (frame: string, dx: number, dy: number) => {
+    if (!layout) return;
+    mem.move(frame, dx, dy);
+    const movedIds = new Set<string>();
+    const nodes = layout.nodes.map((d) => {
+      if (d.frame !== frame) return d;
+      movedIds.add(d.id);
+      return { ...d, x: d.x + dx, y: d.y + dy };
+    });
+    const at = new Map(nodes.map((d) => [d.id, d]));
+    const shiftedLinks: DrawnLink[] = [];
+    const links = layout.links.map((l) => {
+      if (!movedIds.has(l.source) && !movedIds.has(l.target)) return l;
+      const a = at.get(l.source);
+      const b = at.get(l.target);
+      if (!a || !b) return l;
+      const next = { ...l, d: linkPath(l, a, b) };
+      shiftedLinks.push(next);
+      return next;
+    });
+    layout = { ...layout, nodes, links };
+    renderer.shift(nodes.filter((d) => movedIds.has(d.id)), shiftedLinks);
+  };
+
+  const draw = (animate: boolean) => {
+    if (!topo) return;
+    layout = layoutTopology(topo, mem);
+    const fresh = renderer.render(layout, { animate });
+    applyClasses();
+    // New objects glow for a moment (the class is set as they enter), then look like the rest.
+    if (animate && fresh.size) {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        renderer.clearFresh(fresh);
+      }, FRESH_MS);
+      timers.add(timer);
+    }
   };
 
   // Selection and highlight classes, toggled only on the elements whose state changes.
   let shownSelected: string | null = null;
   let shownRelated = new Set<string>();
   const applyClasses = () => {
-    const el = (id: string | null) => (id ? renderer.elements.get(id) : undefined);
+    const el = (id: string | null) => (id ? renderer.element(id) : undefined);
     if (shownSelected !== selected) el(shownSelected)?.classList.remove('selected');
     el(selected)?.classList.add('selected');
     shownSelected = selected;
@@ -118,15 +238,20 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
     for (const id of shownRelated) if (!next.has(id)) el(id)?.classList.remove('related');
     for (const id of next) el(id)?.classList.add('related');
     shownRelated = next;
+    if (packetHere) el(packetHere)?.classList.add('packet-here');
   };
 
-  const fit = (animate = true) => {
-    if (!layout) return;
-    const { width, height } = svgEl.getBoundingClientRect();
-    if (width < 10 || height < 10) return;
+  const fitTransform = (): ZoomTransform | null => {
+    if (!layout || size.w < 10 || size.h < 10) return null;
     const b = layout.bounds;
-    const k = Math.min(MAX_FIT_SCALE, width / b.w, height / b.h);
-    const t = zoomIdentity.translate(width / 2 - (b.x + b.w / 2) * k, height / 2 - (b.y + b.h / 2) * k).scale(k);
+    const k = Math.min(MAX_FIT_SCALE, size.w / b.w, size.h / b.h);
+    return zoomIdentity.translate(size.w / 2 - (b.x + b.w / 2) * k, size.h / 2 - (b.y + b.h / 2) * k).scale(k);
+  };
+  const fit = (animate = true) => {
+    const t = fitTransform();
+    if (!t || !layout) return;
+    fittedTo = `${layout.bounds.x},${layout.bounds.y},${layout.bounds.w},${layout.bounds.h},${size.w},${size.h}`;
+    svg.interrupt('fit');
     if (animate) svg.transition('fit').duration(400).call(zoomer.transform, t);
     else svg.call(zoomer.transform, t);
     userZoomed = false;
@@ -134,27 +259,12 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
 
   return {
     update(next) {
-      const t0 = performance.now();
       const first = topo === null;
       topo = next;
-      const ids = new Set<string>();
-      for (const n of next.nodes) ids.add(n.id);
-      for (const l of next.links) ids.add(l.id);
-      const fresh = new Set<string>();
-      if (!first) for (const id of ids) if (!known.has(id)) fresh.add(id);
-      known = ids;
-      draw(!first, fresh);
-      if (fresh.size) {
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          renderer.clearFresh(fresh);
-        }, FRESH_MS);
-        timers.add(timer);
-      }
-      updateMs = performance.now() - t0;
-      svgEl.setAttribute('data-update-ms', updateMs.toFixed(1));
+      draw(!first);
       // Keep the whole picture in view as it grows, until the student zooms or pans themselves.
-      if (first || !userZoomed) fit(!first);
+      const b = layout?.bounds;
+      if (b && (first || !userZoomed) && fittedTo !== `${b.x},${b.y},${b.w},${b.h},${size.w},${size.h}`) fit(!first);
     },
     highlight(ids) {
       highlighted = ids;
@@ -166,24 +276,52 @@ export function createTopologyGraph(svgEl: SVGSVGElement, callbacks: GraphCallba
     },
     animatePacket(hops, delivered = true) {
       if (!layout) return;
-      const points = packetPath(hops, layout);
-      if (points.length >= 2) animateAlong(packets, points, delivered);
+      lastPacket = { hops, delivered };
+      player.load(packetSteps(hops, layout), delivered);
+    },
+    replayPacket(speed) {
+      if (!layout || !lastPacket) return;
+      player.load(packetSteps(lastPacket.hops, layout), lastPacket.delivered, speed);
+    },
+    stepPacket(delta) {
+      player.step(delta);
+    },
+    clearPacket() {
+      player.clear();
     },
     fit,
-    resized() {
+    reveal(id, inset) {
+      const d = layout?.nodes.find((n) => n.id === id);
+      if (!d || size.w - inset.right < 200) return;
+      const k = committed.k;
+      const right = committed.applyX(d.x + d.w);
+      const limit = size.w - inset.right - 24;
+      if (right <= limit) return;
+      // Slide left just enough, but never push the object's left edge out of view.
+      const dx = Math.min(right - limit, Math.max(0, committed.applyX(d.x) - 24));
+      if (dx <= 0) return;
+      svg.interrupt('fit');
+      svg.transition('fit').duration(350).call(zoomer.transform, committed.translate(-dx / k, 0));
+    },
+    resized(width, height) {
+      size = { w: width, h: height };
       if (!userZoomed) fit(false);
     },
     tidy() {
       mem.tidy();
-      draw(true, new Set());
+      draw(true);
       fit(true);
     },
-    lastUpdateMs: () => updateMs,
     destroy() {
       for (const t of timers) clearTimeout(t);
-      svg.interrupt();
-      svg.on('.zoom', null).on('click.select', null);
-      svg.selectAll('*').interrupt().remove();
+      player.destroy();
+      renderer.destroy();
+      svg.interrupt('fit');
+      svg.on('.zoom', null).on('.drag', null);
+      svgEl.removeEventListener('click', activate);
+      svgEl.removeEventListener('keydown', onKey);
+      svg.selectAll('*').remove();
+      select(els.overlay).selectAll('*').remove();
     },
   };
 }

@@ -1,4 +1,5 @@
 import { INTERNET_ID, type TopoLink, type TopoNode, type Topology } from '../engine/topology';
+import { HOST_NS as HOST_ID } from '../engine/ids';
 import { type Drawn, type DrawnLink, type Layout, PILL_H, busWire, pillWidth, sideEntry, sideWire, union, verticalWire } from './geometry';
 import { pill, type Index } from './shapes';
 import type { LayoutMemory } from './memory';
@@ -17,23 +18,26 @@ export const LAN_BUS_Y = -40;
 
 
 function index(topo: Topology): Index {
+  // byId holds only what the layout looks up by id (the frames and the LAN's NICs), not the
+  // thousands of interfaces and containers of a big lab: this runs after every command.
   const byId = new Map<string, TopoNode>();
   const kids = new Map<string, TopoNode[]>();
+  // One colour per bridge, in creation order, shared by its ports, wires and container NICs.
+  const tone = new Map<string, number>();
+  const veths: TopoNode[] = [];
+  let k = 0;
   for (const n of topo.nodes) {
-    byId.set(n.id, n);
+    if (n.kind === 'veth') veths.push(n);
+    else if (n.kind === 'bridge') tone.set(n.id, k++ % 6);
+    else if (n.kind !== 'container' && n.kind !== 'interface') byId.set(n.id, n);
     if (n.parent) {
       const list = kids.get(n.parent);
       if (list) list.push(n);
       else kids.set(n.parent, [n]);
     }
   }
-  // One colour per bridge, in creation order, shared by its ports, wires and container NICs.
-  const tone = new Map<string, number>();
-  let k = 0;
-  for (const n of topo.nodes) if (n.kind === 'bridge') tone.set(n.id, k++ % 6);
-  for (const n of topo.nodes) {
-    if (n.kind !== 'veth' || !n.details.master) continue;
-    const t = tone.get(n.details.master);
+  for (const n of veths) {
+    const t = n.details.master ? tone.get(n.details.master) : undefined;
     if (t === undefined) continue;
     tone.set(n.id, t);
     if (n.details.peer) tone.set(n.details.peer, t);
@@ -50,23 +54,23 @@ function index(topo: Topology): Index {
 export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
   const ix = index(topo);
   const out: Drawn[] = [];
-  const host = topo.nodes.find((n) => n.kind === 'host');
+  const host = ix.byId.get(HOST_ID);
   const hostPlaced = host ? placeHostAndGrid(host, ix, topo, mem, out) : { eth0X: 260 };
   placeTopRow(ix, hostPlaced.eth0X, out);
 
-  // Dragged frames carry everything drawn in them.
+  // Dragged frames carry everything drawn in them (copies: drawings are re-used between updates).
   if (mem.moved.size) {
-    for (const d of out) {
+    for (let i = 0; i < out.length; i++) {
+      const d = out[i] as Drawn;
       const m = d.frame ? mem.moved.get(d.frame) : undefined;
-      if (m) {
-        d.x += m.dx;
-        d.y += m.dy;
-      }
+      if (m) out[i] = { ...d, x: d.x + m.dx, y: d.y + m.dy };
     }
   }
   const at = new Map<string, Drawn>();
   for (const d of out) at.set(d.id, d);
   const links: DrawnLink[] = [];
+  const drawnLinks = new Map<string, DrawnLink>();
+  const ends = new Map<string, readonly [Drawn, Drawn]>();
   let lanX0 = Infinity;
   let lanX1 = -Infinity;
   let lanFirst = -1;
@@ -74,19 +78,27 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
     const a = at.get(l.source);
     const b = at.get(l.target);
     if (!a || !b) continue;
-    const tone = ix.tone.get(l.source) ?? null;
     if (l.kind === 'lan') {
       if (lanFirst < 0) lanFirst = links.length;
       lanX0 = Math.min(lanX0, a.x + a.w / 2, b.x + b.w / 2);
       lanX1 = Math.max(lanX1, a.x + a.w / 2, b.x + b.w / 2);
     }
-    links.push({ id: l.id, kind: l.kind, d: linkPath(l, a, b), tone, source: l.source, target: l.target });
+    // A wire whose two ends are drawn exactly as last time is the same wire.
+    const old = mem.links.get(l.id);
+    const oldEnds = mem.linkEnds.get(l.id);
+    const tone = ix.tone.get(l.source) ?? null;
+    const d = old && oldEnds && oldEnds[0] === a && oldEnds[1] === b && old.tone === tone && old.kind === l.kind ? old : { id: l.id, kind: l.kind, d: linkPath(l, a, b), tone, source: l.source, target: l.target };
+    links.push(d);
+    drawnLinks.set(l.id, d);
+    ends.set(l.id, [a, b]);
   }
+  mem.links = drawnLinks;
+  mem.linkEnds = ends;
   // The segment's name sits over the middle of its bus, where no pill label is.
   const first = links[lanFirst];
   if (first) {
-    const host0 = ix.byId.get(first.source);
-    const text = host0?.details.ip ? lanName(host0.details.ip) : 'LAN';
+    const host0 = at.get(first.source);
+    const text = host0?.sub ? lanName(host0.sub) : 'LAN';
     links[lanFirst] = { ...first, caption: { x: (lanX0 + lanX1) / 2, y: LAN_BUS_Y - 7, text } };
   }
   const b = union(out);
@@ -102,7 +114,8 @@ function lanName(cidr: string): string {
   return `LAN ${[v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.')}/${m}`;
 }
 
-function linkPath(l: TopoLink, a: Drawn, b: Drawn): string {
+/** The wire drawn for a link between two placed objects (also used when a frame is dragged). */
+export function linkPath(l: Pick<TopoLink, 'kind'>, a: Drawn, b: Drawn): string {
   switch (l.kind) {
     case 'lan':
       return busWire(a, b, LAN_BUS_Y);

@@ -1,7 +1,7 @@
 import type { TopoNode, Topology } from '../engine/topology';
 import { type Drawn, PILL_H, pillWidth, sansWidth } from './geometry';
 import { card, pill, type Index } from './shapes';
-import type { LayoutMemory } from './memory';
+import type { LayoutMemory, UnitMemo } from './memory';
 
 /** The host's namespace frame and the grid of container namespaces under it. */
 
@@ -19,6 +19,7 @@ const MIN_HOST_W = 720;
 interface Unit {
   readonly node: TopoNode;
   readonly key: string;
+  readonly kids: readonly TopoNode[];
   readonly eths: TopoNode[];
   readonly lo: TopoNode[];
   readonly cards: TopoNode[];
@@ -30,15 +31,57 @@ interface Unit {
 function unitOf(n: TopoNode, ix: Index): Unit {
   if (n.kind === 'container') {
     const c = card(n, 0, 0, MIN_CW - 24, n.id);
-    return { node: n, key: n.id, eths: [], lo: [], cards: [n], w: Math.max(MIN_CW, c.w + 24), h: 100, slot: 0 };
+    return { node: n, key: n.id, kids: [], eths: [], lo: [], cards: [n], w: Math.max(MIN_CW, c.w + 24), h: 100, slot: 0 };
   }
   const kids = ix.kids.get(n.id) ?? [];
-  const cards = kids.filter((k) => k.kind === 'container');
-  const lo = kids.filter((k) => k.kind === 'interface' && k.name === 'lo');
-  const eths = kids.filter((k) => k.kind !== 'container' && !lo.includes(k));
-  const widest = Math.max(0, ...cards.map((c) => card(c, 0, 0, 0, n.id).w));
+  const cards: TopoNode[] = [];
+  const lo: TopoNode[] = [];
+  const eths: TopoNode[] = [];
+  let widest = 0;
+  for (const k of kids) {
+    if (k.kind === 'container') {
+      cards.push(k);
+      widest = Math.max(widest, card(k, 0, 0, 0, n.id).w);
+    } else if (k.kind === 'interface' && k.name === 'lo') lo.push(k);
+    else eths.push(k);
+  }
   const w = Math.max(MIN_CW, eths.length * ETH_PITCH + 20, widest + 24);
-  return { node: n, key: n.details.owner ?? n.id, eths, lo, cards, w, h: 100 + cards.length * 46, slot: 0 };
+  return { node: n, key: n.details.owner ?? n.id, kids, eths, lo, cards, w, h: 100 + cards.length * 46, slot: 0 };
+}
+
+const sameNodes = (a: readonly TopoNode[], b: readonly TopoNode[]) => a.length === b.length && a.every((n, i) => n === b[i]);
+
+/** Draws one container frame (or a stopped container's card) at (x, y), or re-uses last update's drawing. */
+function drawUnit(u: Unit, x: number, y: number, ix: Index, mem: LayoutMemory, units: Map<string, UnitMemo>): UnitMemo {
+  const tones = u.eths.map((e) => ix.tone.get(e.id) ?? '').join(',');
+  const memo = mem.units.get(u.key);
+  if (memo && memo.node === u.node && memo.x === x && memo.y === y && memo.w === u.w && memo.tones === tones && sameNodes(memo.kids, u.kids)) {
+    units.set(u.key, memo);
+    return memo;
+  }
+  const n = u.node;
+  const drawn: Drawn[] = [];
+  const eths: [string, number][] = [];
+  if (n.kind === 'container') {
+    drawn.push(card(n, x + 12, y + 44, u.w - 24, n.id));
+  } else {
+    drawn.push({ id: n.id, kind: 'netns', shape: 'frame', name: n.name, label: n.label, sub: undefined, subAbove: undefined, tone: null, state: undefined, frame: n.id, x, y, w: u.w, h: u.h });
+    u.eths.forEach((e, k) => {
+      const cx = x + u.w / 2 + (k - (u.eths.length - 1) / 2) * ETH_PITCH;
+      const w = pillWidth(e.name);
+      drawn.push(pill(e, cx - w / 2, y - PILL_H / 2, w, n.id, e.details.ip, ix.tone.get(e.id) ?? null));
+      eths.push([e.id, cx]);
+    });
+    u.cards.forEach((k, i) => drawn.push(card(k, x + 12, y + 42 + i * 46, u.w - 24, n.id)));
+    for (const l of u.lo) {
+      const p = pill(l, x + 12, y + 46 + u.cards.length * 46, 0, n.id);
+      const label = l.details.ip ? `lo ${l.details.ip}` : 'lo';
+      drawn.push({ ...p, label, w: pillWidth(label) });
+    }
+  }
+  const fresh: UnitMemo = { node: n, kids: u.kids, tones, x, y, w: u.w, drawn, eths };
+  units.set(u.key, fresh);
+  return fresh;
 }
 
 export function placeHostAndGrid(host: TopoNode, ix: Index, topo: Topology, mem: LayoutMemory, out: Drawn[]): { eth0X: number } {
@@ -148,42 +191,32 @@ export function placeHostAndGrid(host: TopoNode, ix: Index, topo: Topology, mem:
     ay += (rowH[r] ?? 100) + ROW_GAP;
   }
   const ethAt = new Map<string, { x: number; row: number }>();
+  const units2 = new Map<string, UnitMemo>();
   for (const u of units) {
     const c = u.slot % cols;
     const r = Math.floor(u.slot / cols);
-    const x = colX[c] ?? 0;
-    const y = rowY[r] ?? gridTop;
-    const n = u.node;
-    if (n.kind === 'container') {
-      out.push({ ...card(n, x + 12, y + 44, u.w - 24, n.id), frame: n.id });
-      continue;
-    }
-    out.push({ id: n.id, kind: 'netns', shape: 'frame', name: n.name, label: n.label, tone: null, frame: n.id, x, y, w: u.w, h: u.h });
-    u.eths.forEach((e, k) => {
-      const cx = x + u.w / 2 + (k - (u.eths.length - 1) / 2) * ETH_PITCH;
-      const w = pillWidth(e.name);
-      out.push(pill(e, cx - w / 2, y - PILL_H / 2, w, n.id, e.details.ip, ix.tone.get(e.id) ?? null));
-      ethAt.set(e.id, { x: cx, row: r });
-    });
-    u.cards.forEach((k, i) => out.push(card(k, x + 12, y + 42 + i * 46, u.w - 24, n.id)));
-    for (const l of u.lo) {
-      const label = l.details.ip ? `lo ${l.details.ip}` : 'lo';
-      out.push({ ...pill(l, x + 12, y + 46 + u.cards.length * 46, pillWidth(label), n.id), label });
-    }
+    const m = drawUnit(u, colX[c] ?? 0, rowY[r] ?? gridTop, ix, mem, units2);
+    for (const d of m.drawn) out.push(d);
+    for (const [id, x] of m.eths) ethAt.set(id, { x, row: r });
   }
+  mem.units = units2;
 
   // Host ends of veth pairs: above their peers, one strip per grid row so pills never overlap.
   let spare = 20;
+  const pills = new Map<string, Drawn>();
   for (const v of hostVeths) {
     const w = pillWidth(v.name);
     const peer = v.details.peer ? ethAt.get(v.details.peer) : undefined;
     const tone = ix.tone.get(v.id) ?? null;
-    if (peer) hostOut.push(pill(v, peer.x - w / 2, hostH - PILL_H / 2 - peer.row * STRIP, w, host.id, undefined, tone));
-    else {
-      hostOut.push(pill(v, spare, hostH - PILL_H / 2, w, host.id, undefined, tone));
-      spare += w + 10;
-    }
+    const x = peer ? peer.x - w / 2 : spare;
+    const y = hostH - PILL_H / 2 - (peer ? peer.row * STRIP : 0);
+    if (!peer) spare += w + 10;
+    const old = mem.pills.get(v.id);
+    const d = old && old.x === x && old.y === y && old.tone === tone && old.name === v.name && old.state === v.details.state ? old : pill(v, x, y, w, host.id, undefined, tone);
+    pills.set(v.id, d);
+    hostOut.push(d);
   }
+  mem.pills = pills;
   out.push({ id: host.id, kind: 'host', shape: 'frame', name: host.name, label: host.name, sub: 'host network namespace', tone: null, frame: host.id, x: 0, y: 0, w: hostW, h: hostH });
   out.push(...hostOut);
   return { eth0X };

@@ -1,12 +1,34 @@
+import type { TopoNode } from '../engine/topology';
+import type { Drawn, DrawnLink } from './geometry';
+
+/** A container frame as last drawn: reused when its node, its contents and its place are unchanged. */
+export interface UnitMemo {
+  readonly node: TopoNode;
+  readonly kids: readonly TopoNode[];
+  readonly tones: string;
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly drawn: readonly Drawn[];
+  /** Centre x of each NIC on the frame's top edge, for the host ends of their veth pairs. */
+  readonly eths: readonly (readonly [string, number])[];
+}
+
 /**
  * What the graph remembers between updates, keyed by engine ids: which grid slot each
  * container's frame holds (so adding one never moves the others, and a container keeps its
- * place across restarts, when its sandbox gets a new id) and where the student dragged frames.
+ * place across restarts, when its sandbox gets a new id), where the student dragged frames, and
+ * the objects last drawn (an update of a 1,000-container lab re-uses the 999 frames it did not
+ * change, and the renderer skips them by identity).
  */
 export class LayoutMemory {
   private readonly slots = new Map<string, number>();
   private readonly taken = new Set<number>();
   readonly moved = new Map<string, { dx: number; dy: number }>();
+  units = new Map<string, UnitMemo>();
+  pills = new Map<string, Drawn>();
+  links = new Map<string, DrawnLink>();
+  linkEnds = new Map<string, readonly [Drawn, Drawn]>();
 
   /** Frees the slots of keys no longer present, then gives new keys the lowest free slots, in order. */
   assign(keys: readonly string[]): Map<string, number> {

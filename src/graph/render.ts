@@ -1,249 +1,377 @@
-import { select, type Selection } from 'd3-selection';
-import 'd3-transition';
 import type { Drawn, DrawnLink, Layout } from './geometry';
+import { Mover, type Placed } from './mover';
 
 /**
- * Keyed data joins from a Layout to SVG. Frames, links and items live in three layers so wires
- * run over namespace frames but under the interfaces they connect. Everything user-named is set
- * with .text() (textContent), never as markup.
+ * Keyed joins from a Layout to SVG, by hand rather than with d3-selection: a lab of 1,000
+ * containers draws ~6,000 objects, and an update must touch only what changed.
+ *
+ * The DOM is flat on purpose. Every object is a `<g>` (for its data attributes, classes and
+ * events) holding shapes at absolute coordinates; no `<g>` has a transform of its own. In
+ * Chromium each SVG transform becomes a paint property node that splits the paint into chunks,
+ * and the compositor's per-frame cost grows with the number of chunks: with one transform (the
+ * viewport's) a frame costs the same whatever moved.
+ *
+ * Everything user-named is set with textContent, never as markup.
  */
 
 export interface Layers {
-  readonly frames: Selection<SVGGElement, unknown, null, undefined>;
-  readonly links: Selection<SVGGElement, unknown, null, undefined>;
-  readonly items: Selection<SVGGElement, unknown, null, undefined>;
+  readonly frames: SVGGElement;
+  readonly links: SVGGElement;
+  readonly items: SVGGElement;
 }
 
 export interface RenderOptions {
-  /** Animate moves, entries and exits (false while dragging: the pointer must not lag). */
+  /** Animate moves, entries and exits, and mark new objects with a short highlight (not on the first render). */
   readonly animate: boolean;
-  /** Ids present for the first time: drawn with a short highlight. */
-  readonly fresh: ReadonlySet<string>;
-  readonly onActivate: (id: string, ev: Event) => void;
 }
 
-const MOVE_MS = 350;
+const SVG = 'http://www.w3.org/2000/svg';
 const FADE_MS = 300;
-const NAMED = new Set(['container', 'network', 'bridge']);
-
-function tag(el: Element, d: Drawn) {
-  el.setAttribute('data-node-id', d.id);
-  el.setAttribute('data-kind', d.kind);
-  if (NAMED.has(d.kind)) el.setAttribute('data-name', d.name);
-}
-
-function a11y(sel: Selection<SVGGElement, Drawn, SVGGElement, unknown>, opts: RenderOptions) {
-  sel
-    .attr('tabindex', 0)
-    .attr('role', 'button')
-    .on('click', (ev: MouseEvent, d) => {
-      ev.stopPropagation();
-      opts.onActivate(d.id, ev);
-    })
-    .on('keydown', (ev: KeyboardEvent, d) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        opts.onActivate(d.id, ev);
-      }
-    });
-}
-
-const translate = (d: Drawn) => `translate(${d.x},${d.y})`;
-
-/** Everything about a drawn node that its element shows, so unchanged elements are left alone. */
-const nodeSig = (d: Drawn, fresh: boolean) => `${d.w},${d.h},${d.label},${d.sub ?? ''},${d.state ?? ''},${d.tone ?? ''},${d.subAbove ? 1 : 0},${fresh ? 1 : 0}`;
-const linkSig = (d: DrawnLink, fresh: boolean) => `${d.d},${d.tone ?? ''},${d.caption?.x ?? ''},${fresh ? 1 : 0}`;
-
-function enterFade(sel: Selection<SVGGElement, Drawn, SVGGElement, unknown>, opts: RenderOptions) {
-  if (opts.animate) sel.style('opacity', 0).transition('fade').duration(FADE_MS).style('opacity', 1);
-}
-
-function exitFade<T extends Element, D>(sel: Selection<T, D, SVGGElement, unknown>, opts: RenderOptions) {
-  if (!opts.animate) {
-    sel.remove();
-    return;
-  }
-  sel.classed('leaving', true).transition('fade').duration(FADE_MS).style('opacity', 0).remove();
-}
-
-/** An element fading out whose id came back (undo right after rm): bring it back. */
-function revive<T extends Element, D>(sel: Selection<T, D, SVGGElement, unknown>) {
-  sel.filter('.leaving').interrupt('fade').classed('leaving', false).style('opacity', null);
-}
-
 /**
- * Renders layouts into the three layers. Work is proportional to what changed: elements whose
- * position and content are the same as last time are not touched, which keeps an update with a
- * hundred containers well inside one frame.
+ * Objects go into groups of this many inside each layer. When a shape changes, Chromium
+ * recomputes the bounding box of every SVG container above it by walking all the container's
+ * children: with 4,000 siblings that walk was most of an update's layout time.
  */
+const BUCKET = 64;
+
+/** Appends elements to a layer in buckets of BUCKET children. */
+class Buckets {
+  private current: SVGGElement | null = null;
+  private count = 0;
+
+  constructor(private readonly layer: SVGGElement) {}
+
+  add(el: SVGGElement): void {
+    if (!this.current || this.count >= BUCKET || !this.current.isConnected) {
+      this.current = document.createElementNS(SVG, 'g');
+      this.layer.appendChild(this.current);
+      this.count = 0;
+    }
+    this.current.appendChild(el);
+    this.count++;
+  }
+}
+const NAMED_KINDS = new Set(['container', 'network', 'bridge', 'interface', 'veth', 'port', 'machine', 'router', 'netns', 'host', 'internet']);
+
+interface NodeEntry {
+  el: SVGGElement;
+  d: Drawn;
+  leaving: ReturnType<typeof setTimeout> | null;
+}
+
+interface LinkEntry {
+  el: SVGGElement;
+  d: DrawnLink;
+  leaving: ReturnType<typeof setTimeout> | null;
+}
+
+function el<K extends keyof SVGElementTagNameMap>(tag: K, parent: Element, cls?: string): SVGElementTagNameMap[K] {
+  const e = document.createElementNS(SVG, tag);
+  if (cls) e.setAttribute('class', cls);
+  parent.appendChild(e);
+  return e;
+}
+
+function set(e: Element | null | undefined, name: string, value: string | number): void {
+  if (e) e.setAttribute(name, String(value));
+}
+
+/** What an element shows besides its position: when this is unchanged, only a move is needed. */
+const sameContent = (a: Drawn, b: Drawn) =>
+  a.w === b.w && a.h === b.h && a.label === b.label && a.sub === b.sub && a.state === b.state && a.tone === b.tone && a.shape === b.shape && a.subAbove === b.subAbove;
+const sameLink = (a: DrawnLink, b: DrawnLink) =>
+  a.d === b.d && a.tone === b.tone && a.caption?.x === b.caption?.x && a.caption?.y === b.caption?.y && a.caption?.text === b.caption?.text;
+
 export class Renderer {
-  private pos = new Map<string, string>();
-  private sig = new Map<string, string>();
-  /** Element of each id, for selection and highlight classes without querying the DOM. */
-  readonly elements = new Map<string, SVGGElement>();
+  private readonly nodes = new Map<string, NodeEntry>();
+  private readonly linkEls = new Map<string, LinkEntry>();
+  private readonly mover: Mover;
+  private readonly buckets: { frames: Buckets; links: Buckets; items: Buckets };
 
-  constructor(private readonly layers: Layers) {}
-
-  render(layout: Layout, opts: RenderOptions): void {
-    const nextPos = new Map<string, string>();
-    const nextSig = new Map<string, string>();
-    const frames: Drawn[] = [];
-    const items: Drawn[] = [];
-    for (const n of layout.nodes) (n.shape === 'frame' ? frames : items).push(n);
-    const changed = (d: Drawn) => {
-      const sig = nodeSig(d, opts.fresh.has(d.id));
-      nextSig.set(d.id, sig);
-      return this.sig.get(d.id) !== sig;
-    };
-    const moved = (d: Drawn) => {
-      const p = translate(d);
-      nextPos.set(d.id, p);
-      return this.pos.get(d.id) !== p;
-    };
-    this.frames(frames, opts, changed, moved);
-    this.links(layout.links, opts, nextSig);
-    this.items(items, opts, changed, moved);
-    this.pos = nextPos;
-    this.sig = nextSig;
-  }
-
-  private track<D extends { readonly id: string }>(sel: Selection<SVGGElement, D, SVGGElement, unknown>, exit: Selection<SVGGElement, D, SVGGElement, unknown>) {
-    exit.each((d) => this.elements.delete(d.id));
-    sel.each((d, i, nodes) => {
-      const el = nodes[i];
-      if (el) this.elements.set(d.id, el);
+  constructor(private readonly layers: Layers) {
+    this.buckets = { frames: new Buckets(layers.frames), links: new Buckets(layers.links), items: new Buckets(layers.items) };
+    this.mover = new Mover((id, p) => {
+      const n = this.nodes.get(id);
+      if (n) placeShapes(n.el, n.d, p.x, p.y);
+    }, (id, d) => {
+      const l = this.linkEls.get(id);
+      if (l) l.el.firstElementChild?.setAttribute('d', d);
     });
   }
 
-  private place(sel: Selection<SVGGElement, Drawn, SVGGElement, unknown>, opts: RenderOptions, moved: (d: Drawn) => boolean) {
-    const movers = sel.filter((d) => moved(d) && this.pos.has(d.id));
-    if (opts.animate) movers.transition('move').duration(MOVE_MS).attr('transform', translate);
-    else movers.interrupt('move').attr('transform', translate);
+  /** The element drawn for an id (node or link), for selection and highlight classes. */
+  element(id: string): SVGGElement | undefined {
+    return this.nodes.get(id)?.el ?? this.linkEls.get(id)?.el;
   }
 
-  private frames(data: readonly Drawn[], opts: RenderOptions, changed: (d: Drawn) => boolean, moved: (d: Drawn) => boolean) {
-    const sel = this.layers.frames.selectAll<SVGGElement, Drawn>('g.frame').data(data, (d) => d.id);
-    exitFade(sel.exit(), opts);
-    revive(sel);
-    const enter = sel.enter().append('g').attr('transform', translate);
-    enter.each(function (d) {
-      const g = select<SVGGElement, Drawn>(this);
-      tag(this, d);
-      g.append('rect').attr('class', 'frame-box').attr('rx', d.kind === 'internet' ? 22 : 12);
-      g.append('text').attr('class', 'frame-title');
-      g.append('text').attr('class', 'frame-sub');
-    });
-    enterFade(enter, opts);
-    a11y(enter, opts);
-    const all = enter.merge(sel);
-    this.track(all, sel.exit());
-    all.filter(changed).each(function (d) {
-      const g = select(this);
-      g.attr('class', `frame kind-${d.kind}${opts.fresh.has(d.id) ? ' fresh' : ''}`);
-      g.attr('aria-label', `${d.kind} ${d.label}`);
-      g.select('rect').attr('width', d.w).attr('height', d.h);
-      // Namespaces are captioned at the bottom: their top edge carries the NICs.
-      const bottom = d.kind === 'netns';
-      g.select('.frame-title').attr('x', 12).attr('y', bottom ? d.h - 10 : 21).text(d.label);
-      g.select('.frame-sub').attr('x', 12).attr('y', 37).text(bottom ? '' : (d.sub ?? ''));
-    });
-    this.place(all, opts, moved);
+  drawn(id: string): Drawn | undefined {
+    return this.nodes.get(id)?.d;
   }
 
-  private links(data: readonly DrawnLink[], opts: RenderOptions, nextSig: Map<string, string>) {
-    const sel = this.layers.links.selectAll<SVGGElement, DrawnLink>('g.link').data(data, (d) => d.id);
-    exitFade(sel.exit(), opts);
-    revive(sel);
-    const enter = sel.enter().append('g');
-    enter.each(function (d) {
-      const g = select(this);
-      g.attr('data-node-id', d.id).attr('data-kind', `link-${d.kind}`).attr('data-source', d.source).attr('data-target', d.target);
-      g.append('path').attr('class', 'link-path').attr('marker-end', d.kind === 'nat' ? 'url(#dnl-arrow)' : null);
-      if (d.caption) g.append('text').attr('class', 'link-caption');
-      if (opts.animate) g.style('opacity', 0).transition('fade').duration(FADE_MS).style('opacity', 1);
-    });
-    const all = enter.merge(sel);
-    this.track(all, sel.exit());
-    all
-      .filter((d) => {
-        const sig = linkSig(d, opts.fresh.has(d.id));
-        nextSig.set(d.id, sig);
-        return this.sig.get(d.id) !== sig;
-      })
-      .each(function (d) {
-        const g = select(this);
-        g.attr('class', `link kind-${d.kind}${d.tone === null ? '' : ` tone-${d.tone}`}${opts.fresh.has(d.id) ? ' fresh' : ''}`);
-        g.select('path').attr('d', d.d);
-        if (d.caption) g.select('text').attr('x', d.caption.x).attr('y', d.caption.y).text(d.caption.text);
-      });
+  /** Draws a layout; returns the ids drawn for the first time (highlighted as new when animating). */
+  render(layout: Layout, opts: RenderOptions): Set<string> {
+    const entered = new Set<string>();
+    const seen = new Set<string>();
+    const moves: Placed[] = [];
+    for (const d of layout.nodes) {
+      seen.add(d.id);
+      const prev = this.nodes.get(d.id);
+      if (!prev) {
+        this.enter(d, opts.animate);
+        entered.add(d.id);
+        continue;
+      }
+      if (prev.leaving) this.revive(prev);
+      const old = prev.d;
+      if (old === d) continue;
+      prev.d = d;
+      const changed = !sameContent(old, d);
+      if (changed) drawContent(prev.el, d, prev.el.classList.contains('fresh'));
+      const moved = old.x !== d.x || old.y !== d.y;
+      if (moved && opts.animate) moves.push({ id: d.id, from: { x: old.x, y: old.y }, to: { x: d.x, y: d.y } });
+      else if (moved || changed) placeShapes(prev.el, d, d.x, d.y);
+    }
+    if (seen.size !== this.nodes.size) for (const [id, n] of this.nodes) if (!seen.has(id) && !n.leaving) this.exit(id, n, opts.animate);
+
+    const linkMoves: { id: string; from: string; to: string }[] = [];
+    const seenLinks = new Set<string>();
+    for (const d of layout.links) {
+      seenLinks.add(d.id);
+      const prev = this.linkEls.get(d.id);
+      if (!prev) {
+        this.enterLink(d, opts.animate);
+        entered.add(d.id);
+        continue;
+      }
+      if (prev.leaving) this.reviveLink(prev);
+      if (prev.d === d || sameLink(prev.d, d)) {
+        prev.d = d;
+        continue;
+      }
+      const from = prev.d.d;
+      prev.d = d;
+      drawLink(prev.el, d, prev.el.classList.contains('fresh'));
+      if (opts.animate && from !== d.d) {
+        prev.el.firstElementChild?.setAttribute('d', from);
+        linkMoves.push({ id: d.id, from, to: d.d });
+      }
+    }
+    if (seenLinks.size !== this.linkEls.size) for (const [id, l] of this.linkEls) if (!seenLinks.has(id) && !l.leaving) this.exitLink(id, l, opts.animate);
+    this.mover.start(moves, linkMoves, opts.animate);
+    return entered;
   }
 
-  private items(data: readonly Drawn[], opts: RenderOptions, changed: (d: Drawn) => boolean, moved: (d: Drawn) => boolean) {
-    const sel = this.layers.items.selectAll<SVGGElement, Drawn>('g.item').data(data, (d) => d.id);
-    exitFade(sel.exit(), opts);
-    revive(sel);
-    const enter = sel.enter().append('g').attr('transform', translate);
-    enter.each(function (d) {
-      const g = select<SVGGElement, Drawn>(this);
-      tag(this, d);
-      g.append('rect').attr('class', 'item-box');
-      g.append('text').attr('class', 'item-label');
-      g.append('text').attr('class', 'item-sub');
-      if (d.shape === 'card') g.append('circle').attr('class', 'state-dot').attr('r', 4);
-    });
-    enterFade(enter, opts);
-    a11y(enter, opts);
-    const all = enter.merge(sel);
-    this.track(all, sel.exit());
-    all.filter(changed).each(function (d) {
-      this.setAttribute('class', `item shape-${d.shape} kind-${d.kind}${d.tone === null ? '' : ` tone-${d.tone}`}${d.state ? ` state-${d.state.toLowerCase()}` : ''}${opts.fresh.has(d.id) ? ' fresh' : ''}`);
-      drawItem(select(this), d);
-    });
-    this.place(all, opts, moved);
+  /** Moves the given nodes and re-draws the given links now, without animation (dragging). */
+  shift(nodes: readonly Drawn[], links: readonly DrawnLink[]): void {
+    for (const d of nodes) {
+      const n = this.nodes.get(d.id);
+      if (!n) continue;
+      n.d = d;
+      placeShapes(n.el, d, d.x, d.y);
+    }
+    for (const d of links) {
+      const l = this.linkEls.get(d.id);
+      if (!l) continue;
+      l.d = d;
+      drawLink(l.el, d, false);
+    }
   }
 
-  /** Drops the fresh mark after its animation, without a full render. */
+  /** Drops the fresh mark after its highlight, without a full render. */
   clearFresh(ids: Iterable<string>): void {
     for (const id of ids) {
-      this.elements.get(id)?.classList.remove('fresh');
-      this.sig.delete(id); // its signature included "fresh": redraw it next time
+      this.nodes.get(id)?.el.classList.remove('fresh');
+      this.linkEls.get(id)?.el.classList.remove('fresh');
+    }
+  }
+
+  destroy(): void {
+    this.mover.stop();
+    for (const n of this.nodes.values()) if (n.leaving) clearTimeout(n.leaving);
+    for (const l of this.linkEls.values()) if (l.leaving) clearTimeout(l.leaving);
+  }
+
+  private enter(d: Drawn, animate: boolean): void {
+    const g = document.createElementNS(SVG, 'g');
+    g.setAttribute('data-node-id', d.id);
+    g.setAttribute('data-kind', d.kind);
+    if (NAMED_KINDS.has(d.kind)) g.setAttribute('data-name', d.name);
+    g.setAttribute('tabindex', '0');
+    g.setAttribute('role', 'button');
+    if (d.shape === 'frame') {
+      el('rect', g, 'frame-box');
+      el('text', g, 'frame-title');
+      el('text', g, 'frame-sub');
+    } else {
+      el('rect', g, 'item-box');
+      el('text', g, 'item-label');
+      el('text', g, 'item-sub');
+      if (d.shape === 'card') el('circle', g, 'state-dot').setAttribute('r', '4');
+    }
+    drawContent(g, d, animate);
+    placeShapes(g, d, d.x, d.y);
+    if (animate) g.classList.add('entering');
+    (d.shape === 'frame' ? this.buckets.frames : this.buckets.items).add(g);
+    this.nodes.set(d.id, { el: g, d, leaving: null });
+  }
+
+  private exit(id: string, n: NodeEntry, animate: boolean): void {
+    if (!animate) {
+      n.el.remove();
+      this.nodes.delete(id);
+      return;
+    }
+    n.el.classList.add('leaving');
+    n.leaving = setTimeout(() => {
+      n.el.remove();
+      if (this.nodes.get(id) === n) this.nodes.delete(id);
+    }, FADE_MS);
+  }
+
+  /** An element fading out whose id came back (undo right after rm): keep it. */
+  private revive(n: NodeEntry): void {
+    if (n.leaving) clearTimeout(n.leaving);
+    n.leaving = null;
+    n.el.classList.remove('leaving');
+  }
+
+  private enterLink(d: DrawnLink, animate: boolean): void {
+    const g = document.createElementNS(SVG, 'g');
+    g.setAttribute('data-node-id', d.id);
+    g.setAttribute('data-kind', `link-${d.kind}`);
+    g.setAttribute('data-source', d.source);
+    g.setAttribute('data-target', d.target);
+    const path = el('path', g, 'link-path');
+    if (d.kind === 'nat') path.setAttribute('marker-end', 'url(#dnl-arrow)');
+    if (d.caption) el('text', g, 'link-caption');
+    drawLink(g, d, animate);
+    if (animate) g.classList.add('entering');
+    this.buckets.links.add(g);
+    this.linkEls.set(d.id, { el: g, d, leaving: null });
+  }
+
+  private exitLink(id: string, l: LinkEntry, animate: boolean): void {
+    if (!animate) {
+      l.el.remove();
+      this.linkEls.delete(id);
+      return;
+    }
+    l.el.classList.add('leaving');
+    l.leaving = setTimeout(() => {
+      l.el.remove();
+      if (this.linkEls.get(id) === l) this.linkEls.delete(id);
+    }, FADE_MS);
+  }
+
+  private reviveLink(l: LinkEntry): void {
+    if (l.leaving) clearTimeout(l.leaving);
+    l.leaving = null;
+    l.el.classList.remove('leaving');
+  }
+}
+
+function drawLink(g: SVGGElement, d: DrawnLink, fresh: boolean): void {
+  g.setAttribute('class', `link kind-${d.kind}${d.tone === null ? '' : ` tone-${d.tone}`}${fresh ? ' fresh' : ''}`);
+  g.firstElementChild?.setAttribute('d', d.d);
+  if (d.caption) {
+    const t = g.lastElementChild;
+    if (t && t.tagName === 'text') {
+      set(t, 'x', d.caption.x);
+      set(t, 'y', d.caption.y);
+      t.textContent = d.caption.text;
     }
   }
 }
 
-/** Geometry of one item inside its group, by shape. */
-function drawItem(g: Selection<SVGGElement, unknown, null, undefined>, d: Drawn) {
-  g.attr('aria-label', `${d.kind} ${d.label}${d.sub ? ` ${d.sub}` : ''}`);
-  const box = g.select('rect').attr('width', d.w).attr('height', d.h);
-  const label = g.select('.item-label');
-  const sub = g.select('.item-sub');
+/** Classes, texts and sizes: what does not depend on where the object is. */
+function drawContent(g: SVGGElement, d: Drawn, fresh: boolean): void {
+  const [box, label, sub] = [g.children[0], g.children[1], g.children[2]];
+  if (d.shape === 'frame') {
+    g.setAttribute('class', `frame kind-${d.kind}${fresh ? ' fresh' : ''}`);
+    g.setAttribute('aria-label', `${d.kind} ${d.label}`);
+    set(box, 'width', d.w);
+    set(box, 'height', d.h);
+    set(box, 'rx', d.kind === 'internet' ? 22 : 12);
+    if (label) label.textContent = d.label;
+    // Namespaces are captioned at the bottom: their top edge carries the NICs.
+    if (sub) sub.textContent = d.kind === 'netns' ? '' : (d.sub ?? '');
+    return;
+  }
+  g.setAttribute('class', `item shape-${d.shape} kind-${d.kind}${d.tone === null ? '' : ` tone-${d.tone}`}${d.state ? ` state-${d.state.toLowerCase()}` : ''}${fresh ? ' fresh' : ''}`);
+  g.setAttribute('aria-label', `${d.kind} ${d.label}${d.sub ? ` ${d.sub}` : ''}`);
+  set(box, 'width', d.w);
+  set(box, 'height', d.h);
   switch (d.shape) {
     case 'pill':
     case 'badge':
-      box.attr('rx', d.shape === 'pill' ? d.h / 2 : 5);
-      label.attr('x', d.w / 2).attr('y', d.h / 2 + 4).attr('text-anchor', 'middle').text(d.label);
-      sub.attr('x', d.w / 2).attr('y', d.subAbove ? -5 : d.h + 13).attr('text-anchor', 'middle').text(d.sub ?? '');
+      set(box, 'rx', d.shape === 'pill' ? d.h / 2 : 5);
+      set(label, 'text-anchor', 'middle');
+      set(sub, 'text-anchor', 'middle');
       break;
     case 'chip':
-      box.attr('rx', d.h / 2);
-      label.attr('x', 9).attr('y', d.h / 2 + 4).text(`network ${d.label}`);
-      sub.text('');
+      set(box, 'rx', d.h / 2);
       break;
     case 'bar':
-      box.attr('rx', 6);
-      label.attr('x', 12).attr('y', d.h / 2 + 5).text(d.label);
-      sub.attr('x', 20 + d.label.length * 8.2).attr('y', d.h / 2 + 5).text(d.sub ?? '');
+      set(box, 'rx', 6);
       break;
     case 'card':
-      box.attr('rx', 7);
-      label.attr('x', 12).attr('y', 16).text(d.label);
-      sub.attr('x', 12).attr('y', 31).text(d.sub ?? '');
-      g.select('.state-dot').attr('cx', d.w - 12).attr('cy', 12);
+      set(box, 'rx', 7);
       break;
     case 'row':
-      box.attr('rx', 3);
-      label.attr('x', 6).attr('y', 12).text(d.label);
-      sub.attr('x', d.w - 6).attr('y', 12).attr('text-anchor', 'end').text(d.sub ?? '');
+      set(box, 'rx', 3);
+      set(sub, 'text-anchor', 'end');
+      break;
+    default:
+      break;
+  }
+  if (label) label.textContent = d.shape === 'chip' ? `network ${d.label}` : d.label;
+  if (sub) sub.textContent = d.shape === 'chip' ? '' : (d.sub ?? '');
+}
+
+/** Puts every shape of an object at (x, y): absolute coordinates, no transform (see above). */
+export function placeShapes(g: SVGGElement, d: Drawn, x: number, y: number): void {
+  const [box, label, sub, dot] = [g.children[0], g.children[1], g.children[2], g.children[3]];
+  set(box, 'x', x);
+  set(box, 'y', y);
+  if (d.shape === 'frame') {
+    const bottom = d.kind === 'netns';
+    set(label, 'x', x + 12);
+    set(label, 'y', y + (bottom ? d.h - 10 : 21));
+    set(sub, 'x', x + 12);
+    set(sub, 'y', y + 37);
+    return;
+  }
+  switch (d.shape) {
+    case 'pill':
+    case 'badge':
+      set(label, 'x', x + d.w / 2);
+      set(label, 'y', y + d.h / 2 + 4);
+      set(sub, 'x', x + d.w / 2);
+      set(sub, 'y', y + (d.subAbove ? -5 : d.h + 13));
+      break;
+    case 'chip':
+      set(label, 'x', x + 9);
+      set(label, 'y', y + d.h / 2 + 4);
+      break;
+    case 'bar':
+      set(label, 'x', x + 12);
+      set(label, 'y', y + d.h / 2 + 5);
+      set(sub, 'x', x + 20 + d.label.length * 8.2);
+      set(sub, 'y', y + d.h / 2 + 5);
+      break;
+    case 'card':
+      set(label, 'x', x + 12);
+      set(label, 'y', y + 16);
+      set(sub, 'x', x + 12);
+      set(sub, 'y', y + 31);
+      set(dot, 'cx', x + d.w - 12);
+      set(dot, 'cy', y + 12);
+      break;
+    case 'row':
+      set(label, 'x', x + 6);
+      set(label, 'y', y + 12);
+      set(sub, 'x', x + d.w - 6);
+      set(sub, 'y', y + 12);
       break;
     default:
       break;

@@ -3,7 +3,6 @@ import { t } from '../i18n';
 import { Console } from './console/Console';
 import { Header } from './Header';
 import { Help } from './Help';
-import { Inspector } from './inspector/Inspector';
 import { LessonsLayout } from './lessons/LessonsPanel';
 import { SplitPane } from './layout/SplitPane';
 import { NoticeBar } from './NoticeBar';
@@ -32,7 +31,6 @@ export function App() {
             first={
               <div className="topology-pane">
                 <TopologyView />
-                <Inspector />
               </div>
             }
             second={<Console />}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { Terminal, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
@@ -36,7 +36,9 @@ export function Console() {
   const host = useRef<HTMLDivElement>(null);
   const termRef = useRef<Terminal | null>(null);
 
-  useEffect(() => {
+  // A layout effect: the terminal opens (and measures its font) before the picture is built and
+  // before the first paint, so the prompt is the first thing the student sees.
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const term = new Terminal({

@@ -26,7 +26,7 @@ function setup() {
   const store = createLabStore({ storage: null });
   let screen = '';
   const term = { cols: 80, write: (d: string) => (screen += d), clear: () => (screen = '') };
-  const ctl = new ConsoleController(term, store, '');
+  const ctl = new ConsoleController(term, store, '', (f) => queueMicrotask(f));
   return { store, ctl, text: () => plain(screen) };
 }
 
@@ -45,11 +45,21 @@ describe('ConsoleController', () => {
     expect(text()).toContain('H# docker ps\ndocker ps!\nH# half');
   });
 
-  it('runs pasted lines in order and follows the shell to its new prompt', () => {
+  it('runs pasted lines in order, one per task, and follows the shell to its new prompt', async () => {
     const { ctl, store, text } = setup();
     ctl.input('one\renter\rtwo\r');
+    expect(store.getState().lines).toEqual(['one']);
+    await ctl.whenIdle();
     expect(store.getState().lines).toEqual(['one', 'enter', 'two']);
     expect(text()).toContain('L$ two\ntwo!\nL$ ');
+  });
+
+  it('drops pasted lines not yet run on Ctrl-C', async () => {
+    const { ctl, store } = setup();
+    ctl.input('one\rtwo\rthree\r');
+    ctl.input('\x03');
+    await ctl.whenIdle();
+    expect(store.getState().lines).toEqual(['one', '\u0003']);
   });
 
   it('sends Ctrl-C as a control line without remembering it', () => {

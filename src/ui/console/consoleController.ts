@@ -1,7 +1,7 @@
 import { CTRL_C, CTRL_P_Q, complete, promptFor } from '../../cli/runLine';
 import type { LabStore } from '../../store';
 import type { TranscriptEntry } from '../../store/types';
-import { EMPTY, applyCompletion, applyKey, decodeKeys, type EditorState, type Effect } from './lineEditor';
+import { EMPTY, applyCompletion, applyKey, decodeKeys, type EditorState, type Effect, type Key } from './lineEditor';
 import { AT_START, formatEntry, formatList, redrawInput, type InputScreen } from './screen';
 
 /** The part of xterm the controller uses, so it can be driven by a fake in tests. */
@@ -11,11 +11,29 @@ export interface TermLike {
   readonly cols: number;
 }
 
+/** Runs a function soon, after the browser had a chance to paint and handle input. */
+export type Scheduler = (f: () => void) => void;
+
+/** A macrotask without setTimeout's 4 ms clamp: a MessageChannel message. */
+function messageScheduler(): Scheduler {
+  if (typeof MessageChannel === 'undefined') return (f) => setTimeout(f, 0);
+  const ch = new MessageChannel();
+  const queue: (() => void)[] = [];
+  ch.port1.onmessage = () => queue.shift()?.();
+  return (f) => {
+    queue.push(f);
+    ch.port2.postMessage(0);
+  };
+}
+
 /**
  * Glue between the terminal, the line editor and the store. Keys go through the pure editor;
  * submitted lines go to the store; whatever the store appends to the transcript is written
  * here, including lines run from elsewhere (the inspector's buttons), which are echoed as if
  * typed so the terminal always shows the whole story.
+ *
+ * A paste of many lines runs one line per task: the picture and the terminal are painted
+ * between lines and the page stays responsive (Ctrl-C drops the lines not yet run).
  */
 export class ConsoleController {
   private ed: EditorState = EMPTY;
@@ -23,11 +41,15 @@ export class ConsoleController {
   private lastSeq = 0;
   private ownLine = false;
   private readonly unsubscribe: () => void;
+  private readonly pending: Key[] = [];
+  private draining = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly term: TermLike,
     private readonly store: LabStore,
     greeting: string,
+    private readonly schedule: Scheduler = messageScheduler(),
   ) {
     if (greeting) term.write(greeting);
     this.writeAll();
@@ -47,21 +69,59 @@ export class ConsoleController {
 
   dispose(): void {
     this.unsubscribe();
+    this.pending.length = 0;
   }
 
   /** Data from xterm: typed keys or a paste. */
   input(data: string): void {
-    for (const key of decodeKeys(data)) {
-      const s = this.store.getState();
-      const r = applyKey(this.ed, key, { history: s.history, canDetach: s.shell.at === 'container' });
-      const before = this.ed;
-      this.ed = r.state;
-      if (r.effects.length === 0) {
-        if (before !== r.state) this.drawInput();
-        continue;
-      }
-      for (const e of r.effects) this.perform(e, before);
+    const keys = decodeKeys(data);
+    // Ctrl-C also drops the pasted lines still waiting to run.
+    if (keys.some((k) => k.type === 'ctrl-c') && this.pending.length) {
+      const at = this.pending.length;
+      this.pending.splice(0, at);
     }
+    this.pending.push(...keys);
+    if (!this.draining) this.drain();
+  }
+
+  /** Resolves when every key received so far has been handled (pasted lines included). */
+  whenIdle(): Promise<void> {
+    if (!this.draining && this.pending.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private drain(): void {
+    this.draining = true;
+    while (this.pending.length) {
+      const key = this.pending.shift() as Key;
+      const submitted = this.key(key);
+      if (submitted && this.pending.length) {
+        this.schedule(() => this.drain());
+        return;
+      }
+    }
+    this.draining = false;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  /** Applies one key; true when it ran a line. */
+  private key(key: Key): boolean {
+    const s = this.store.getState();
+    const r = applyKey(this.ed, key, { history: s.history, canDetach: s.shell.at === 'container' });
+    const before = this.ed;
+    this.ed = r.state;
+    if (r.effects.length === 0) {
+      if (before !== r.state) this.drawInput();
+      return false;
+    }
+    let ran = false;
+    for (const e of r.effects) {
+      this.perform(e, before);
+      if (e.type === 'submit' || e.type === 'interrupt' || e.type === 'detach') ran = true;
+    }
+    return ran;
   }
 
   private perform(e: Effect, before: EditorState): void {

@@ -26,11 +26,23 @@ export function bindGraph(store: LabStore, graph: TopologyGraph): () => void {
     graph.highlight(id ? relatedIds(t, id) : focus ? focus(t) : []);
   };
 
-  const s0 = store.getState();
-  graph.update(topology(s0.world));
-  select(s0.selection, topology(s0.world), s0.focus);
+  // The first picture waits for the first frame (the console's prompt) to be painted: a big saved
+  // lab takes a while to draw, and the student can start typing meanwhile.
+  let drawn = false;
+  const first = () => {
+    if (drawn) return;
+    drawn = true;
+    const s0 = store.getState();
+    graph.update(topology(s0.world));
+    select(s0.selection, topology(s0.world), s0.focus);
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(first, 0);
+  });
 
-  return store.subscribe((s, prev) => {
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (!drawn) return first();
     const t = topology(s.world);
     if (s.world !== prev.world) {
       graph.update(t);
@@ -43,4 +55,9 @@ export function bindGraph(store: LabStore, graph: TopologyGraph): () => void {
     if (s.selection !== prev.selection || s.world !== prev.world || s.focus !== prev.focus) select(s.selection, t, s.focus);
     if (s.lastPacket && s.lastPacket !== prev.lastPacket) graph.animatePacket(s.lastPacket.hops, s.lastPacket.delivered);
   });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    unsubscribe();
+  };
 }
