@@ -130,20 +130,19 @@ describe('toTopology', () => {
     for (const n of t.nodes) if (n.parent) expect(known.has(n.parent)).toBe(true);
   });
 
-  it('derives 1,000 containers quickly', () => {
+  it('derives 1,000 containers, re-using the drawing of what a command did not touch', () => {
     let w = createWorld(7);
     for (let i = 0; i < 1000; i++) w = run(w, `c${i}`, { image: 'redis' });
-    toTopology(w); // warm-up: the first call pays for JIT compilation
-    // Best of three: a garbage collection of the world built above can land in any one run.
-    let ms = Infinity;
-    let t = toTopology(w);
-    for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      t = toTopology(w);
-      ms = Math.min(ms, performance.now() - t0);
-    }
-    console.log(`toTopology, 1,000 containers: ${ms.toFixed(1)} ms`);
-    expect(t.nodes.filter((n) => n.kind === 'container')).toHaveLength(1000);
-    expect(ms).toBeLessThan(50);
+    const t1 = toTopology(w);
+    expect(t1.nodes.filter((n) => n.kind === 'container')).toHaveLength(1000);
+    // Timings are measured by `npm run bench` (in the browser, medians); here: the same objects come back.
+    const w2 = run(w, 'one-more', { image: 'redis' });
+    const t2 = toTopology(w2);
+    const before = new Map(t1.nodes.map((n) => [n.id, n]));
+    const reused = t2.nodes.filter((n) => before.get(n.id) === n).length;
+    expect(reused).toBeGreaterThan(t1.nodes.length * 0.95);
+    expect(t2.nodes.filter((n) => n.kind === 'container')).toHaveLength(1001);
+    // Equal to a derivation from scratch: memoisation changes nothing that is drawn.
+    expect(JSON.parse(JSON.stringify(t2))).toEqual(JSON.parse(JSON.stringify(toTopology(w2))));
   }, 120_000);
 });

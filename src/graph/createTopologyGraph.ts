@@ -83,6 +83,7 @@ export function createTopologyGraph(els: GraphElements, callbacks: GraphCallback
 
   const renderer = new Renderer(layers);
   const mem = new LayoutMemory();
+  mem.view = { w: svgEl.clientWidth, h: svgEl.clientHeight };
   let topo: Topology | null = null;
   let layout: Layout | null = null;
   let userZoomed = false;
@@ -168,6 +169,7 @@ export function createTopologyGraph(els: GraphElements, callbacks: GraphCallback
     .on('end', () => {
       if (dragged) renderer.element(dragged)?.classList.remove('dragging');
       dragged = null;
+      dragIndex = null;
     });
   svg.call(dragger).call(zoomer).on('dblclick.zoom', null);
 
@@ -186,29 +188,52 @@ export function createTopologyGraph(els: GraphElements, callbacks: GraphCallback
   };
   svgEl.addEventListener('keydown', onKey);
 
-  /** Moves a frame and everything drawn in it by (dx, dy), and re-draws the wires attached to them. */
+  /**
+   * Moves a frame and everything drawn in it by (dx, dy), and re-draws the wires attached to
+   * them. What a frame holds is found once per drag (`dragIndex`), so a pointer move costs the
+   * frame's objects, not the whole picture's.
+   */
+  let dragIndex: { layout: Layout; frame: string; nodes: Drawn[]; links: DrawnLink[]; members: number[]; wires: number[]; pos: Map<string, number> } | null = null;
   const moveFrame = (frame: string, dx: number, dy: number) => {
     if (!layout) return;
     mem.move(frame, dx, dy);
-    const movedIds = new Set<string>();
-    const nodes = layout.nodes.map((d) => {
-      if (d.frame !== frame) return d;
-      movedIds.add(d.id);
-      return { ...d, x: d.x + dx, y: d.y + dy };
-    });
-    const at = new Map(nodes.map((d) => [d.id, d]));
-    const shiftedLinks: DrawnLink[] = [];
-    const links = layout.links.map((l) => {
-      if (!movedIds.has(l.source) && !movedIds.has(l.target)) return l;
-      const a = at.get(l.source);
-      const b = at.get(l.target);
-      if (!a || !b) return l;
-      const next = { ...l, d: linkPath(l, a, b) };
-      shiftedLinks.push(next);
-      return next;
-    });
-    layout = { ...layout, nodes, links };
-    renderer.shift(nodes.filter((d) => movedIds.has(d.id)), shiftedLinks);
+    if (!dragIndex || dragIndex.layout !== layout || dragIndex.frame !== frame) {
+      const nodes = [...layout.nodes];
+      const pos = new Map<string, number>();
+      const members: number[] = [];
+      nodes.forEach((d, i) => {
+        pos.set(d.id, i);
+        if (d.frame === frame) members.push(i);
+      });
+      const inFrame = new Set(members.map((i) => nodes[i]?.id));
+      const links = [...layout.links];
+      const wires: number[] = [];
+      links.forEach((l, i) => {
+        if (inFrame.has(l.source) || inFrame.has(l.target)) wires.push(i);
+      });
+      dragIndex = { layout, frame, nodes, links, members, wires, pos };
+    }
+    const ix = dragIndex;
+    const moved: Drawn[] = [];
+    for (const i of ix.members) {
+      const d = ix.nodes[i] as Drawn;
+      const next = { ...d, x: d.x + dx, y: d.y + dy };
+      ix.nodes[i] = next;
+      moved.push(next);
+    }
+    const rewired: DrawnLink[] = [];
+    for (const i of ix.wires) {
+      const l = ix.links[i] as DrawnLink;
+      const a = ix.nodes[ix.pos.get(l.source) ?? -1];
+      const b = ix.nodes[ix.pos.get(l.target) ?? -1];
+      if (!a || !b) continue;
+      const next = { ...l, d: linkPath(l, a, b, ix.layout.busY) };
+      ix.links[i] = next;
+      rewired.push(next);
+    }
+    layout = { ...ix.layout, nodes: ix.nodes, links: ix.links };
+    ix.layout = layout;
+    renderer.shift(moved, rewired);
   };
 
   const draw = (animate: boolean) => {
@@ -304,7 +329,19 @@ export function createTopologyGraph(els: GraphElements, callbacks: GraphCallback
       svg.transition('fit').duration(350).call(zoomer.transform, committed.translate(-dx / k, 0));
     },
     resized(width, height) {
+      if (width === size.w && height === size.h) return;
       size = { w: width, h: height };
+      mem.view = size;
+      // A pane of another shape may want another number of columns (see layoutHost.columns).
+      if (topo && layout) {
+        const cols = mem.cols;
+        const next = layoutTopology(topo, mem);
+        if (mem.cols !== cols) {
+          layout = next;
+          renderer.render(layout, { animate: true });
+          applyClasses();
+        }
+      }
       if (!userZoomed) fit(false);
     },
     tidy() {

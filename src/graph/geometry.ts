@@ -42,14 +42,18 @@ export interface Layout {
   readonly nodes: readonly Drawn[];
   readonly links: readonly DrawnLink[];
   readonly bounds: Rect;
+  /** Height of the LAN's bus (the wire every NIC on the LAN hangs from). */
+  readonly busY: number;
 }
 
-export const PILL_H = 20;
-export const MONO_CHAR = 6.7; // 11px system monospace, average advance
-export const SANS_CHAR = 7.2; // 12px system sans, average advance (estimated: no DOM measuring in updates)
+// Sizes are estimated, not measured: measuring text in the DOM during an update forces a layout.
+// The type is large enough to read on a classroom projector once the picture is fit to its pane.
+export const PILL_H = 22;
+export const MONO_CHAR = 7.3; // 12px monospace (DejaVu Sans Mono, SF Mono, Consolas), average advance
+export const SANS_CHAR = 7.2; // 12px system sans, average advance
 
 export function pillWidth(text: string): number {
-  return Math.round(text.length * MONO_CHAR + 16);
+  return Math.round(text.length * MONO_CHAR + 18);
 }
 
 export function sansWidth(text: string, size = 12): number {

@@ -1,6 +1,6 @@
 import { INTERNET_ID, type TopoLink, type TopoNode, type Topology } from '../engine/topology';
 import { HOST_NS as HOST_ID } from '../engine/ids';
-import { type Drawn, type DrawnLink, type Layout, PILL_H, busWire, pillWidth, sideEntry, sideWire, union, verticalWire } from './geometry';
+import { type Drawn, type DrawnLink, type Layout, type Rect, PILL_H, busWire, pillWidth, sideEntry, sideWire, union, verticalWire } from './geometry';
 import { pill, type Index } from './shapes';
 import type { LayoutMemory } from './memory';
 import { placeHostAndGrid } from './layoutHost';
@@ -13,8 +13,12 @@ import { placeHostAndGrid } from './layoutHost';
  * frame in its grid slot (LayoutMemory), so the picture changes only where the command did.
  */
 
-export const TOP_ROW_BOTTOM = -70;
-export const LAN_BUS_Y = -40;
+/** The two ends a wire was drawn between (objects of the layout that drew it). */
+const linkEnds = new WeakMap<DrawnLink, readonly [Drawn, Drawn]>();
+
+/** The LAN row sits this far above the host frame's top edge; its bus this far. */
+export const TOP_ROW_GAP = 70;
+export const LAN_BUS_GAP = 40;
 
 
 function index(topo: Topology): Index {
@@ -55,8 +59,15 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
   const ix = index(topo);
   const out: Drawn[] = [];
   const host = ix.byId.get(HOST_ID);
-  const hostPlaced = host ? placeHostAndGrid(host, ix, topo, mem, out) : { eth0X: 260 };
-  placeTopRow(ix, hostPlaced.eth0X, out);
+  const hostPlaced = host ? placeHostAndGrid(host, ix, topo, mem, out) : { eth0X: 260, hostTop: 0 };
+  const busY = hostPlaced.hostTop - LAN_BUS_GAP;
+  const topFrom = out.length;
+  // In a pane taller than wide the internet goes above the router: the LAN row is then no wider
+  // than the host, and the picture can be drawn larger.
+  const narrow = mem.view !== null && mem.view.w > 10 && mem.view.w / mem.view.h < 1.05;
+  placeTopRow(ix, hostPlaced.eth0X, hostPlaced.hostTop - TOP_ROW_GAP, narrow, out);
+  for (let i = topFrom; i < out.length; i++) out[i] = mem.intern(out[i] as Drawn);
+  mem.endLayout();
 
   // Dragged frames carry everything drawn in them (copies: drawings are re-used between updates).
   if (mem.moved.size) {
@@ -70,7 +81,6 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
   for (const d of out) at.set(d.id, d);
   const links: DrawnLink[] = [];
   const drawnLinks = new Map<string, DrawnLink>();
-  const ends = new Map<string, readonly [Drawn, Drawn]>();
   let lanX0 = Infinity;
   let lanX1 = -Infinity;
   let lanFirst = -1;
@@ -83,26 +93,41 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
       lanX0 = Math.min(lanX0, a.x + a.w / 2, b.x + b.w / 2);
       lanX1 = Math.max(lanX1, a.x + a.w / 2, b.x + b.w / 2);
     }
-    // A wire whose two ends are drawn exactly as last time is the same wire.
+    // A wire whose two ends are drawn exactly as last time (the same objects) is the same wire.
     const old = mem.links.get(l.id);
-    const oldEnds = mem.linkEnds.get(l.id);
+    const ends = old ? linkEnds.get(old) : undefined;
     const tone = ix.tone.get(l.source) ?? null;
-    const d = old && oldEnds && oldEnds[0] === a && oldEnds[1] === b && old.tone === tone && old.kind === l.kind ? old : { id: l.id, kind: l.kind, d: linkPath(l, a, b), tone, source: l.source, target: l.target };
+    let d: DrawnLink;
+    if (old && ends && ends[0] === a && ends[1] === b && old.tone === tone && old.kind === l.kind && (l.kind !== 'lan' || mem.busY === busY)) d = old;
+    else {
+      d = { id: l.id, kind: l.kind, d: linkPath(l, a, b, busY), tone, source: l.source, target: l.target };
+      linkEnds.set(d, [a, b]);
+    }
     links.push(d);
     drawnLinks.set(l.id, d);
-    ends.set(l.id, [a, b]);
   }
   mem.links = drawnLinks;
-  mem.linkEnds = ends;
+  mem.busY = busY;
   // The segment's name sits over the middle of its bus, where no pill label is.
   const first = links[lanFirst];
   if (first) {
     const host0 = at.get(first.source);
     const text = host0?.sub ? lanName(host0.sub) : 'LAN';
-    links[lanFirst] = { ...first, caption: { x: (lanX0 + lanX1) / 2, y: LAN_BUS_Y - 7, text } };
+    links[lanFirst] = { ...first, caption: { x: (lanX0 + lanX1) / 2, y: busY - 7, text } };
   }
-  const b = union(out);
-  return { nodes: out, links, bounds: { x: b.x - 40, y: b.y - 40, w: b.w + 80, h: b.h + 80 } };
+  // Bounds from the frames and the objects outside any frame's box (NICs and badges straddle
+  // edges, labels sit beside them): a tenth of the objects of a big lab.
+  const b = union(boundsOf(out));
+  return { nodes: out, links, bounds: { x: b.x - 40, y: b.y - 40, w: b.w + 80, h: b.h + 80 }, busY };
+}
+
+function boundsOf(out: readonly Drawn[]): Rect[] {
+  const rs: Rect[] = [];
+  for (const d of out) {
+    if (d.shape === 'frame') rs.push({ x: d.x - 24, y: d.y - PILL_H, w: d.w + 48, h: d.h + PILL_H + 24 });
+    else if (d.frame === d.id || d.kind === 'port' || d.frame === 'router' || d.frame === 'laptop') rs.push(d);
+  }
+  return rs;
 }
 
 /** 192.168.1.10/24 → 'LAN 192.168.1.0/24' (the segment, as a network engineer labels a wire). */
@@ -115,12 +140,17 @@ function lanName(cidr: string): string {
 }
 
 /** The wire drawn for a link between two placed objects (also used when a frame is dragged). */
-export function linkPath(l: Pick<TopoLink, 'kind'>, a: Drawn, b: Drawn): string {
+export function linkPath(l: Pick<TopoLink, 'kind'>, a: Drawn, b: Drawn, busY: number): string {
   switch (l.kind) {
     case 'lan':
-      return busWire(a, b, LAN_BUS_Y);
-    case 'wan':
-      return sideWire(a, b);
+      return busWire(a, b, busY);
+    case 'wan': {
+      // The internet beside the router, or above and to the left of it in a narrow pane: then
+      // out of the uplink's left end and up, clear of the public address printed above it.
+      if (b.y + b.h >= a.y) return sideWire(a, b);
+      const bx = Math.round(b.x + b.w / 2);
+      return bx < a.x ? `M${a.x},${a.y + a.h / 2}H${bx}V${b.y + b.h}` : verticalWire(a, b);
+    }
     case 'nat':
       return sideEntry(a, b);
     case 'bridge-port': {
@@ -136,28 +166,29 @@ export function linkPath(l: Pick<TopoLink, 'kind'>, a: Drawn, b: Drawn): string 
 }
 
 /** Internet, router and laptop in a row above the host, the router's LAN port over the host's NIC. */
-function placeTopRow(ix: Index, eth0X: number, out: Drawn[]): void {
-  const router = [...ix.byId.values()].find((n) => n.kind === 'router');
-  const routerW = 220;
-  const routerH = 80;
+function placeTopRow(ix: Index, eth0X: number, rowBottom: number, narrow: boolean, out: Drawn[]): void {
+  const TOP_ROW_BOTTOM = rowBottom;
+  const router = ix.byId.get('router');
+  const routerW = 200;
+  const routerH = 84;
   const rx = eth0X - 60;
   const ry = TOP_ROW_BOTTOM - routerH;
   if (router) {
     out.push({ id: router.id, kind: 'router', shape: 'frame', name: router.name, label: router.name, sub: 'home router · NAT', tone: null, frame: router.id, x: rx, y: ry, w: routerW, h: routerH });
     for (const i of ix.kids.get(router.id) ?? []) {
       const w = pillWidth(i.name);
-      // The uplink on the top edge (its wire runs to the internet on the left); the LAN port on
-      // the bottom edge, above the host's NIC.
+      // The uplink on the top edge (its wire runs to the internet on the left), its public
+      // address above it; the LAN port on the bottom edge, above the host's NIC.
       const wan = ix.wanNics.has(i.id);
       const y = wan ? ry - PILL_H / 2 : TOP_ROW_BOTTOM - PILL_H / 2;
-      out.push({ ...pill(i, rx + (wan ? 160 : 60) - w / 2, y, w, router.id, i.details.ip), subAbove: !wan });
+      out.push({ ...pill(i, rx + (wan ? 140 : 60) - w / 2, y, w, router.id, i.details.ip), subAbove: true });
     }
   }
   const laptop = ix.byId.get('laptop');
   if (laptop && !laptop.parent) {
-    const lx = rx + routerW + 110;
+    const lx = rx + routerW + 70;
     const lw = 190;
-    const lh = 74;
+    const lh = 78;
     out.push({ id: laptop.id, kind: 'machine', shape: 'frame', name: laptop.name, label: laptop.name, sub: 'a PC on the same LAN', tone: null, frame: laptop.id, x: lx, y: TOP_ROW_BOTTOM - lh, w: lw, h: lh });
     for (const i of ix.kids.get(laptop.id) ?? []) {
       const w = pillWidth(i.name);
@@ -167,13 +198,13 @@ function placeTopRow(ix: Index, eth0X: number, out: Drawn[]): void {
   const net = ix.byId.get(INTERNET_ID);
   if (net) {
     const hosts = ix.kids.get(INTERNET_ID) ?? [];
-    const iw = 250;
-    const ih = 40 + hosts.length * 18;
-    const ix0 = rx - 90 - iw;
-    const iy = TOP_ROW_BOTTOM - ih;
+    const iw = 280;
+    const ih = 42 + hosts.length * 19;
+    const ix0 = narrow ? rx - 80 : rx - 60 - iw;
+    const iy = narrow ? ry - 60 - ih : TOP_ROW_BOTTOM - ih;
     out.push({ id: net.id, kind: 'internet', shape: 'frame', name: net.name, label: 'internet', tone: null, frame: net.id, x: ix0, y: iy, w: iw, h: ih });
     hosts.forEach((h, k) => {
-      out.push({ id: h.id, kind: h.kind, shape: 'row', name: h.name, label: h.name, sub: (h.details.ip ?? '').replace(/\/32$/, ''), tone: null, frame: net.id, x: ix0 + 12, y: iy + 30 + k * 18, w: iw - 24, h: 16 });
+      out.push({ id: h.id, kind: h.kind, shape: 'row', name: h.name, label: h.name, sub: (h.details.ip ?? '').replace(/\/32$/, ''), tone: null, frame: net.id, x: ix0 + 12, y: iy + 32 + k * 19, w: iw - 24, h: 17 });
     });
   }
 }

@@ -247,15 +247,22 @@ export class PacketPlayer {
     const text = make('text', g, 'packet-note-text');
     const label = s.kind === 'drop' ? `✕ ${s.text}` : s.text;
     text.textContent = label.length > 90 ? `${label.slice(0, 88)}…` : label;
-    // Estimated width (no DOM measuring mid-animation): 7.4 px per character at 13 px.
-    const w = Math.round(Math.min(label.length, 90) * 7.4) + 20;
-    box.setAttribute('x', '14');
-    box.setAttribute('y', '-30');
+    // One text measured once per note (a NAT or a drop): a forced layout of the packet layer only.
+    let w = Math.round(Math.min(label.length, 90) * 8) + 20;
+    try {
+      const measured = text.getComputedTextLength();
+      if (measured > 0) w = Math.ceil(measured) + 20;
+    } catch {
+      // Not rendered (a test DOM): keep the estimate.
+    }
+    // Up and to the left of where it happened: port badges sit to the right of the host's NIC.
+    box.setAttribute('x', String(-14 - w));
+    box.setAttribute('y', '-34');
     box.setAttribute('width', String(w));
     box.setAttribute('height', '24');
     box.setAttribute('rx', '5');
-    text.setAttribute('x', '24');
-    text.setAttribute('y', '-13');
+    text.setAttribute('x', String(-4 - w));
+    text.setAttribute('y', '-17');
     this.scaleNote(g);
   }
 

@@ -1,5 +1,4 @@
 import type { Hop } from '../engine/packet/types';
-import { LAN_BUS_Y } from './layout';
 import { busWire, type Drawn, type DrawnLink, type Layout } from './geometry';
 
 /**
@@ -147,12 +146,26 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
     cur = pts[pts.length - 1] as Point;
     steps.push({ hop, kind, phase, path: pts, text, ...(node ? { node } : {}) });
   };
+  // The bridge bar the packet is on (after being switched up to the host, or routed to a bridge):
+  // it then travels along the bar, not across the frame.
+  let onBar: Drawn | null = null;
   const moveTo = (hop: number, id: string | undefined, text: string) => {
     const r = id ? ix.at.get(id) : undefined;
     if (!r) return;
+    const from = cur;
+    if (r.shape === 'bar') {
+      // Routed to a bridge: straight to the bar, entering where it is above or below the packet.
+      const x = from ? Math.min(r.x + r.w - 8, Math.max(r.x + 8, from.x)) : r.x + r.w / 2;
+      onBar = r;
+      push(hop, 'move', [{ x, y: r.y + r.h / 2 }], text, id);
+      return;
+    }
     const p = mid(r);
-    if (cur && dist(cur, p) < 0.5) return;
-    push(hop, 'move', [p], text, id);
+    if (from && dist(from, p) < 0.5) return;
+    // From a bar: along it to below (or above) the target, then across to it.
+    const path = from && onBar ? [{ x: Math.min(onBar.x + onBar.w - 8, Math.max(onBar.x + 8, p.x)), y: from.y }, p] : [p];
+    onBar = null;
+    push(hop, 'move', path, text, id);
   };
 
   hops.forEach((h, i) => {
@@ -175,7 +188,7 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
         const text = `${h.via === 'wire' ? 'cable' : h.via}: ${a?.name ?? '?'} → ${b?.name ?? '?'}`;
         let path = ix.wire(h.from, h.to);
         // Two NICs on the LAN: along the bus between them, as the cables are drawn.
-        if (!path && a && b && h.via === 'wire') path = flattenPath(busWire(a, b, LAN_BUS_Y));
+        if (!path && a && b && h.via === 'wire') path = flattenPath(busWire(a, b, layout.busY));
         if (!path && a) {
           // An uplink to a host the picture does not draw (the internet): along the uplink's wire.
           const out = [...ix.links.values()].find((l) => l.source === h.from && l.kind === 'wan');
@@ -183,6 +196,7 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
         }
         if (b) path = [...(path ?? []), mid(b)];
         if (a && (!cur || dist(cur, mid(a)) > 0.5)) moveTo(i, h.from, text);
+        onBar = null;
         if (path) push(i, 'move', path, text, h.to);
         break;
       }
@@ -209,6 +223,7 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
         }
         const outName = out?.name;
         push(i, 'move', path, outName ? `bridge ${bar.name}: forwarded to ${outName}` : `bridge ${bar.name}: up to the host's own stack`, h.outPort ?? h.bridge);
+        onBar = out ? null : bar;
         break;
       }
       case 'nat': {

@@ -345,33 +345,33 @@ export function placeShapes(g: SVGGElement, d: Drawn, x: number, y: number): voi
     case 'pill':
     case 'badge':
       set(label, 'x', x + d.w / 2);
-      set(label, 'y', y + d.h / 2 + 4);
+      set(label, 'y', y + d.h / 2 + 4.5);
       set(sub, 'x', x + d.w / 2);
-      set(sub, 'y', y + (d.subAbove ? -5 : d.h + 13));
+      set(sub, 'y', y + (d.subAbove ? -6 : d.h + 14));
       break;
     case 'chip':
-      set(label, 'x', x + 9);
-      set(label, 'y', y + d.h / 2 + 4);
+      set(label, 'x', x + 10);
+      set(label, 'y', y + d.h / 2 + 4.5);
       break;
     case 'bar':
       set(label, 'x', x + 12);
       set(label, 'y', y + d.h / 2 + 5);
-      set(sub, 'x', x + 20 + d.label.length * 8.2);
+      set(sub, 'x', x + 22 + d.label.length * 8.6);
       set(sub, 'y', y + d.h / 2 + 5);
       break;
     case 'card':
       set(label, 'x', x + 12);
-      set(label, 'y', y + 16);
+      set(label, 'y', y + 17);
       set(sub, 'x', x + 12);
-      set(sub, 'y', y + 31);
+      set(sub, 'y', y + 33);
       set(dot, 'cx', x + d.w - 12);
       set(dot, 'cy', y + 12);
       break;
     case 'row':
       set(label, 'x', x + 6);
-      set(label, 'y', y + 12);
+      set(label, 'y', y + 13);
       set(sub, 'x', x + d.w - 6);
-      set(sub, 'y', y + 12);
+      set(sub, 'y', y + 13);
       break;
     default:
       break;

@@ -20,5 +20,5 @@ export function pill(n: TopoNode, x: number, y: number, w: number, frame: string
 export function card(n: TopoNode, x: number, y: number, w: number, frame: string): Drawn {
   const mode = n.details.mode && n.details.mode !== 'bridge' && n.details.mode !== 'default' ? ` · ${n.details.mode}` : '';
   const sub = `${n.details.image ?? ''} · ${n.details.state ?? ''}${mode}`;
-  return { id: n.id, kind: 'container', shape: 'card', name: n.name, label: n.name, sub, subAbove: undefined, tone: null, state: n.details.state, frame, x, y, w: Math.max(w, sansWidth(sub, 11) + 24), h: 38 };
+  return { id: n.id, kind: 'container', shape: 'card', name: n.name, label: n.name, sub, subAbove: undefined, tone: null, state: n.details.state, frame, x, y, w: Math.max(w, sansWidth(sub, 12) + 28, sansWidth(n.name, 14) * 1.1 + 40), h: 40 };
 }

@@ -24,7 +24,7 @@ const THEMES: Record<Theme, ITheme> = {
 };
 
 const GREETING =
-  '\x1b[1mDocker Network Lab\x1b[0m — a simulated Debian host running Docker.\r\n' +
+  '\x1b[1mDocker Network Lab\x1b[0m: a simulated Linux host with Docker.\r\n' +
   'Try \x1b[36mdocker run -d --name web -p 8080:80 nginx\x1b[0m\r\n' +
   'then click what appears in the picture.\r\n\r\n';
 
@@ -83,7 +83,10 @@ export function Console() {
 
   return (
     <section className="console" aria-label={t(lang, 'console.label')}>
-      <div className="terminal-host" data-testid="terminal" ref={host} />
+      {/* The padding lives on the frame: the fit addon sizes the terminal to its parent's box. */}
+      <div className="terminal-frame">
+        <div className="terminal-host" data-testid="terminal" ref={host} />
+      </div>
       <AccessibleLog />
     </section>
   );

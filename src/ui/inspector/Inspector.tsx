@@ -98,6 +98,7 @@ export function Inspector({ focusOnOpen }: { focusOnOpen: { current: boolean } }
           ))}
         </>
       )}
+      {model.more && model.more.length > 0 && <Rows rows={model.more} lang={lang} />}
       {model.commands.length > 0 && (
         <>
           <h3 className="inspector-h3">{t(lang, 'inspector.commands')}</h3>

@@ -29,7 +29,7 @@ describe('inspectorModel', () => {
     expect(value(m?.rows, 'inspector.id')).toBe(id.slice(0, 12));
     expect(value(m?.rows, 'inspector.mode')).toBe('bridge');
     expect(value(m?.rows, 'inspector.ports')).toContain('0.0.0.0:8080 → 80/tcp');
-    expect(value(m?.rows, 'inspector.env')).toContain('MODE=demo');
+    expect(value(m?.more, 'inspector.env')).toContain('MODE=demo');
     const bridge = m?.sections.find((s) => s.title === 'bridge');
     expect(value(bridge?.rows, 'inspector.ip')).toBe('172.17.0.2/16');
     expect(value(bridge?.rows, 'inspector.gateway')).toBe('172.17.0.1');
@@ -41,7 +41,7 @@ describe('inspectorModel', () => {
     let w = run(createWorld(1), 'db', { image: 'redis' });
     w = run(w, 'app', { links: ['db:database'] });
     const m = inspectorModel(w, w.docker.containerNames.get('app') ?? '');
-    expect(value(m?.rows, 'inspector.links')).toBe('db as database');
+    expect(value(m?.more, 'inspector.links')).toBe('db as database');
   });
 
   it('describes docker0 with its network, subnet and ports', () => {

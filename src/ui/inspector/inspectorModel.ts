@@ -31,6 +31,8 @@ export interface InspectorModel {
   readonly rows: readonly Row[];
   /** Titled groups: one per network for a container. */
   readonly sections: readonly Section[];
+  /** Longer facts shown after the sections (ports, links, environment). */
+  readonly more?: readonly Row[];
   readonly commands: readonly string[];
 }
 
@@ -93,10 +95,9 @@ function containerModel(w: World, c: Container): InspectorModel {
       ...row('inspector.hostname', c.hostname),
       ...row('inspector.namespace', running ? (c.netns === HOST_NS ? 'host' : c.netns) : undefined),
       ...listRow('inspector.ports', ports),
-      ...listRow('inspector.links', links),
-      ...listRow('inspector.env', env),
     ],
     sections,
+    more: [...listRow('inspector.links', links), ...listRow('inspector.env', env)],
     commands: [
       `docker inspect ${c.name}`,
       ...(running ? [`docker exec ${c.name} ip addr`, `docker exec ${c.name} cat /etc/hosts`] : [`docker start ${c.name}`]),

@@ -19,7 +19,7 @@ export function PacketBar({ view, lang, graph }: { view: PacketView; lang: Lang;
           ▶ {t(lang, 'packet.replay')}
         </button>
         <button type="button" onClick={() => g()?.replayPacket('slow')} data-testid="packet-slow" title={t(lang, 'packet.slow.title')} aria-pressed={view.playing && view.speed === 'slow'}>
-          🐢 {t(lang, 'packet.slow')}
+          {t(lang, 'packet.slow')} ¼×
         </button>
         <button type="button" onClick={() => g()?.stepPacket(-1)} disabled={view.index <= 0} data-testid="packet-prev" aria-label={t(lang, 'packet.prev')} title={t(lang, 'packet.prev')}>
           ◀

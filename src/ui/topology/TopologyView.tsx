@@ -8,7 +8,7 @@ import { bindGraph } from './bindGraph';
 import { PacketBar } from './PacketBar';
 
 /** Width the inspector covers on the right of the picture (see .inspector in styles.css). */
-const INSPECTOR_INSET = 384;
+const inspectorInset = (paneWidth: number) => Math.min(360, Math.max(260, paneWidth * 0.44)) + 24;
 
 /**
  * React renders the two <svg> elements (the picture, and the packet layer over it), the
@@ -57,7 +57,8 @@ export function TopologyView() {
 
   // The inspector covers the right of the picture: slide the picture so the selected object stays in sight.
   useEffect(() => {
-    if (selection) graphRef.current?.reveal(selection, { right: svgRef.current && svgRef.current.clientWidth > 700 ? INSPECTOR_INSET : 0 });
+    const w = svgRef.current?.clientWidth ?? 0;
+    if (selection) graphRef.current?.reveal(selection, { right: inspectorInset(w) });
   }, [selection]);
 
   return (
