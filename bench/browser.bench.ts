@@ -48,7 +48,7 @@ async function openLab(browser: Browser, lines: readonly string[]): Promise<Page
   await installProbes(page);
   await page.goto(url);
   await consoleReadyMs(page);
-  if (lines.length) await page.locator(`[data-name="c${lines.length - 1}"][data-kind="container"]`).waitFor({ timeout: 120_000 });
+  if (lines.length) await page.locator(`[data-name="c${lines.length - 1}"][data-kind="container"]`).waitFor({ state: 'attached', timeout: 120_000 });
   await page.waitForTimeout(800); // entry animations and the first fit settle
   return page;
 }

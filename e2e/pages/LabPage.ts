@@ -135,19 +135,34 @@ export class LabPage {
     return b;
   }
 
+  /** Waits until the picture has stopped moving (a refit or a pan is over). */
+  async settled(): Promise<void> {
+    await expect.poll(() => this.topology.evaluate((svg) => svg.style.transform === '' && svg.querySelectorAll('.leaving').length === 0)).toBe(true);
+    await this.page.waitForTimeout(420); // moves animate for 350 ms
+  }
+
   /** The namespace frame (or host frame) a container card is drawn inside. */
   async frameAround(container: string): Promise<{ kind: string; id: string }> {
-    const card = await this.box(this.node(container, 'container'));
-    const frames = await this.topology.locator('g.frame').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-node-id') ?? '', kind: e.getAttribute('data-kind') ?? '', r: e.querySelector('rect')?.getBoundingClientRect() })));
-    // The smallest frame that contains the card.
-    const holders = frames.filter((f) => f.r && inside(card, { x: f.r.x, y: f.r.y, width: f.r.width, height: f.r.height })).sort((a, b) => (a.r?.width ?? 0) * (a.r?.height ?? 0) - (b.r?.width ?? 0) * (b.r?.height ?? 0));
-    const f = holders[0];
+    await this.settled();
+    const f = await this.topology.evaluate((svg, name) => {
+      const rect = (e: Element | null | undefined) => e?.querySelector('rect')?.getBoundingClientRect();
+      const card = rect(svg.querySelector(`g.item[data-kind="container"][data-name="${CSS.escape(name)}"]`));
+      if (!card) return null;
+      const inside = (a: DOMRect, b: DOMRect) => a.x >= b.x - 1 && a.y >= b.y - 1 && a.right <= b.right + 1 && a.bottom <= b.bottom + 1;
+      // The smallest frame that contains the card.
+      const holders = [...svg.querySelectorAll('g.frame')]
+        .map((e) => ({ id: e.getAttribute('data-node-id') ?? '', kind: e.getAttribute('data-kind') ?? '', r: rect(e) }))
+        .filter((x) => x.r && inside(card, x.r))
+        .sort((a, b) => (a.r?.width ?? 0) * (a.r?.height ?? 0) - (b.r?.width ?? 0) * (b.r?.height ?? 0));
+      return holders[0] ? { id: holders[0].id, kind: holders[0].kind } : null;
+    }, container);
     if (!f) throw new Error(`${container} is in no frame`);
-    return { kind: f.kind, id: f.id };
+    return f;
   }
 
   /** The objects drawn inside a frame (by its id), as kind:name. */
   async inFrame(frameId: string): Promise<string[]> {
+    await this.settled();
     const frame = await this.box(this.byId(frameId));
     const items = await this.topology.locator('g.item').evaluateAll((els) => els.map((e) => ({ name: `${e.getAttribute('data-kind')}:${e.getAttribute('data-name')}`, r: e.querySelector('rect')?.getBoundingClientRect() })));
     return items.filter((i) => i.r && inside({ x: i.r.x, y: i.r.y, width: i.r.width, height: i.r.height }, frame)).map((i) => i.name);
@@ -156,6 +171,7 @@ export class LabPage {
   /** The interface id of a container's NIC (`eth0` on its frame's top edge) and the host end of its veth pair. */
   async vethPair(container: string, nic = 'eth0'): Promise<{ inside: string; host: string }> {
     const frame = await this.frameAround(container);
+    await this.settled();
     const f = await this.box(this.byId(frame.id));
     const pills = await this.topology.locator(`g.item[data-kind="veth"][data-name="${nic}"]`).evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-node-id') ?? '', r: e.querySelector('rect')?.getBoundingClientRect() })));
     // The NIC sits on the frame's top edge: its box straddles the frame's top.

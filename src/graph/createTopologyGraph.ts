@@ -46,8 +46,10 @@ export interface TopologyGraph {
 
 const FRESH_MS = 1800;
 const MAX_FIT_SCALE = 1.3;
-/** Below this zoom the 11 px labels are under 5 px on screen: they are hidden, which also keeps big labs fast. */
+/** Below this zoom the 12 px labels are under 5 px on screen: they are hidden, which also keeps big labs fast. */
 const LOD_SCALE = 0.42;
+/** Below this one a container's frame is a few pixels wide: only frames, bridges and wires are drawn. */
+const LOD_FAR = 0.16;
 
 /**
  * D3 owns everything inside the <svg> elements React gives it. Positions come from the
@@ -114,6 +116,7 @@ export function createTopologyGraph(els: GraphElements, callbacks: GraphCallback
     svgEl.style.transform = '';
     els.overlay.style.transform = '';
     svgEl.classList.toggle('lod-low', t.k < LOD_SCALE);
+    svgEl.classList.toggle('lod-far', t.k < LOD_FAR);
     player.setScale(t.k);
   };
   const preview = (t: ZoomTransform) => {

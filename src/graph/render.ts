@@ -180,8 +180,8 @@ export class Renderer {
   /** Drops the fresh mark after its highlight, without a full render. */
   clearFresh(ids: Iterable<string>): void {
     for (const id of ids) {
-      this.nodes.get(id)?.el.classList.remove('fresh');
-      this.linkEls.get(id)?.el.classList.remove('fresh');
+      this.nodes.get(id)?.el.classList.remove('fresh', 'entering');
+      this.linkEls.get(id)?.el.classList.remove('fresh', 'entering');
     }
   }
 

@@ -1,8 +1,20 @@
+import { memo } from 'react';
 import { useLab } from '../StoreContext';
 import { t } from '../../i18n';
 import { isControl } from '../../store';
+import type { TranscriptEntry } from '../../store/types';
 
 const SHOWN = 200;
+
+/** One entry; entries never change once written, so React skips them after the first render. */
+const Entry = memo(function Entry({ e }: { e: TranscriptEntry }) {
+  return (
+    <pre data-exit={e.exitCode} className={e.exitCode === 0 ? undefined : 'failed'}>
+      {e.kind === 'line' ? `${e.prompt}${isControl(e.echo) ? '' : e.echo}\n` : ''}
+      {e.out.map((o) => o.text).join('')}
+    </pre>
+  );
+});
 
 /**
  * The console's output as plain text in a live region: xterm draws on a grid a screen reader
@@ -15,10 +27,7 @@ export function AccessibleLog() {
   return (
     <div className="sr-only" role="log" aria-live="polite" aria-label={t(lang, 'console.log')} data-testid="terminal-log">
       {shown.map((e) => (
-        <pre key={e.seq} data-exit={e.exitCode} className={e.exitCode === 0 ? undefined : 'failed'}>
-          {e.kind === 'line' ? `${e.prompt}${isControl(e.echo) ? '' : e.echo}\n` : ''}
-          {e.out.map((o) => o.text).join('')}
-        </pre>
+        <Entry key={e.seq} e={e} />
       ))}
     </div>
   );
