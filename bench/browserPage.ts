@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 
 /**
  * The in-page half of the browser bench: probes installed before the app starts (so nothing in
@@ -144,4 +144,29 @@ export async function fpsDuring(page: Page, ms: number, act: () => Promise<void>
   const left = ms - (Date.now() - t0);
   if (left > 0) await page.waitForTimeout(left);
   return page.evaluate(FPS_STOP) as Promise<{ fps: number; worstMs: number }>;
+}
+
+/** A script the page asked for: its URL's file name, the full URL, and the request (for its body). */
+export interface ScriptRequest {
+  readonly file: string;
+  readonly url: string;
+  readonly request: Request;
+}
+
+/**
+ * Records every script the page requests from the moment it is called: the entry, modulepreload
+ * links, dynamic imports (chunks fetched on demand) and workers; by resource type `script`, or by
+ * a path ending in `.js`/`.mjs` (whatever the browser called it). Call before `goto`; the array
+ * grows as the page loads more, in request order, each file once.
+ */
+export function recordScripts(page: Page): ScriptRequest[] {
+  const seen: ScriptRequest[] = [];
+  page.on('request', (request) => {
+    const u = new URL(request.url());
+    if (u.protocol === 'data:' || u.protocol === 'blob:') return;
+    if (request.resourceType() !== 'script' && !/\.m?js$/.test(u.pathname)) return;
+    const file = decodeURIComponent(u.pathname.split('/').pop() ?? '');
+    if (!seen.some((s) => s.file === file)) seen.push({ file, url: request.url(), request });
+  });
+  return seen;
 }

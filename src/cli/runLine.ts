@@ -2,6 +2,7 @@ import { stopContainer } from '../engine/docker/lifecycle';
 import type { EngineEvent } from '../engine/events';
 import type { ContainerId } from '../engine/ids';
 import type { World } from '../engine/world';
+import { CTRL_C, CTRL_P_Q } from './control';
 import { dispatch } from './dispatch';
 import { envOf } from './env';
 import { FILTERS } from './filters';
@@ -10,9 +11,7 @@ import { writeFile } from './files';
 import { ashMessage, shouldRun, tokenize, type Pipeline } from './tokenize';
 import type { LineResult, OutChunk, Shell } from './types';
 
-/** Control keys the console sends as whole lines (the headless console also accepts ^C / ^P^Q). */
-export const CTRL_C = '\u0003';
-export const CTRL_P_Q = '\u0010\u0011';
+export { CTRL_C, CTRL_P_Q };
 
 /** Seconds of simulated time each command line takes, so `Up 3 seconds` reads like a real session. */
 const SECONDS_PER_LINE = 3;

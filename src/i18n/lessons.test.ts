@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../lessons';
 import { MESSAGES } from './index';
 import { LESSON_TEXTS } from './lessons';
+import { LESSON_CATALOG } from './lessons/catalog';
 import { LESSONS_UI } from './lessonsUi';
 
 /**
@@ -39,6 +40,11 @@ describe('translations', () => {
   for (const [id, texts] of Object.entries(LESSON_TEXTS)) {
     it(`lesson ${id} has the same texts in English and Chinese`, () => expectSameShape(texts.en, texts['zh-CN']));
   }
+
+  it('the catalog lists every lesson in order, titled in both languages', () => {
+    expect(LESSON_CATALOG.map((l) => l.id)).toEqual(LESSONS.map((l) => l.id));
+    for (const l of LESSON_CATALOG) expectSameShape(l.en, l['zh-CN']);
+  });
 
   it('every lesson and task has its words, and only those', () => {
     expect(Object.keys(LESSON_TEXTS).sort()).toEqual(LESSONS.map((l) => l.id).sort());

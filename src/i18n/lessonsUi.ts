@@ -1,5 +1,6 @@
 import type { Lang } from './index';
-import { LESSON_TEXTS, type LessonText } from './lessons';
+import { LESSON_CATALOG } from './lessons/catalog';
+import type { LessonHeading } from './lessons/types';
 
 /**
  * The lessons panel's own words, and the "why" texts every lesson shares (a container missing,
@@ -109,23 +110,14 @@ const zhCN: Record<LessonsUiKey, string> = {
 
 export const LESSONS_UI: Readonly<Record<Lang, Readonly<Record<LessonsUiKey, string>>>> = { en, 'zh-CN': zhCN };
 
-const fill = (text: string, vars: Readonly<Record<string, string | number>>) => text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+/** Fills `{name}` placeholders; unknown names stay as written. */
+export const fill = (text: string, vars: Readonly<Record<string, string | number>>) => text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 
 export function lt(lang: Lang, key: LessonsUiKey, vars: Readonly<Record<string, string | number>> = {}): string {
   return fill(LESSONS_UI[lang][key], vars);
 }
 
-export function lessonText(lang: Lang, lessonId: string): LessonText | undefined {
-  return LESSON_TEXTS[lessonId]?.[lang];
-}
-
-/** A checker's Why in words: the lesson's own text, else the shared one, else its id (a bug a test catches). */
-export function whyText(lang: Lang, lessonId: string, why: { readonly id: string; readonly vars?: Readonly<Record<string, string | number>> }): string {
-  const own = lessonText(lang, lessonId)?.why[why.id];
-  const shared = `why.${why.id}` in en ? LESSONS_UI[lang][`why.${why.id}` as LessonsUiKey] : undefined;
-  return fill(own ?? shared ?? why.id, why.vars ?? {});
-}
-
-export function hasWhyText(lang: Lang, lessonId: string, id: string): boolean {
-  return lessonText(lang, lessonId)?.why[id] !== undefined || `why.${id}` in en;
+/** A lesson's title and summary, for the list (the rest of its words load with the lesson: lessonTexts.ts). */
+export function lessonHeading(lang: Lang, lessonId: string): LessonHeading | undefined {
+  return LESSON_CATALOG.find((l) => l.id === lessonId)?.[lang];
 }

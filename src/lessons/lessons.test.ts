@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runLine } from '../cli/runLine';
-import { hasWhyText } from '../i18n/lessonsUi';
+import { hasWhyText } from '../i18n/lessonTexts';
 import { runCheck } from './checker';
 import { LESSONS, lessonById } from './index';
 import { playStep, startState, type PlayState } from './scenario/play';

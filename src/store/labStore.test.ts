@@ -30,6 +30,7 @@ vi.mock('../cli/runLine', () => {
 });
 
 const { createLabStore } = await import('./labStore');
+await (await import('./cliPort')).loadCli();
 const { SESSION_KEY, PREFS_KEY } = await import('./session');
 
 class MemoryStorage {

@@ -9,11 +9,12 @@ import {
   UNDO_LIMIT,
   parsePrefs,
   parseSaved,
-  replay,
   sessionSchema,
-  step,
   toSaved,
+  type SavedSession,
 } from './session';
+import { cliNow, loadCli } from './cliPort';
+import type { Cli } from './replay';
 import type { LabData, LabState, Notice, NoticeKey, PacketTrace, Prefs, TranscriptEntry } from './types';
 
 /**
@@ -66,6 +67,7 @@ function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
     notice,
     prefs,
     focus: null,
+    cliReady: cliNow() !== null,
   };
 }
 
@@ -77,18 +79,30 @@ function lastPacketOf(events: readonly EngineEvent[], seq: number): PacketTrace 
   return null;
 }
 
-/** Builds the initial data from a saved session, or fresh with a notice when it cannot be replayed. */
-function restore(text: string | null, seed: number, prefs: Prefs): LabData {
-  const saved = parseSaved(text);
-  if (saved === null) return freshData(seed, prefs, null);
-  if (saved === 'corrupt') return freshData(seed, prefs, { key: 'session-corrupt', seq: 1 });
+/** Replays a saved session into data, or a fresh host with a notice when replay throws. */
+function replayed(cli: Cli, saved: SavedSession, seed: number, prefs: Prefs): LabData {
   try {
-    const r = replay(saved);
+    const r = cli.replay(saved);
     const notice: Notice | null = r.lines.length ? { key: 'session-restored', detail: String(r.lines.length), seq: 1 } : null;
     return { ...freshData(saved.seed, prefs, notice), ...r };
   } catch (e) {
     return freshData(seed, prefs, { key: 'session-corrupt', detail: e instanceof Error ? e.message : String(e), seq: 1 });
   }
+}
+
+/**
+ * Builds the initial data from a saved session. Lines need the CLI: when it is not loaded yet the
+ * store starts on the saved seed and replays as soon as it arrives (`later`).
+ */
+function restore(text: string | null, seed: number, prefs: Prefs): { data: LabData; later: SavedSession | null } {
+  const saved = parseSaved(text);
+  if (saved === null) return { data: freshData(seed, prefs, null), later: null };
+  if (saved === 'corrupt') return { data: freshData(seed, prefs, { key: 'session-corrupt', seq: 1 }), later: null };
+  const history = (saved.history ?? saved.lines).slice(-HISTORY_LIMIT);
+  if (saved.lines.length === 0) return { data: { ...freshData(saved.seed, prefs, null), history }, later: null };
+  const cli = cliNow();
+  if (cli) return { data: replayed(cli, saved, seed, prefs), later: null };
+  return { data: { ...freshData(saved.seed, prefs, null), history }, later: saved };
 }
 
 export function createLabStore(opts: LabStoreOptions = {}): LabStore {
@@ -102,7 +116,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
     }
   };
   const prefs = opts.prefs ?? parsePrefs(read(PREFS_KEY), DEFAULT_PREFS);
-  const initial = restore(read(SESSION_KEY), seed, prefs);
+  const { data: initial, later } = restore(read(SESSION_KEY), seed, prefs);
 
   const store = createStore<LabState>()((set, get) => {
     const notify = (key: NoticeKey, detail?: string): Notice => ({ key, seq: (get().notice?.seq ?? 0) + 1, ...(detail ? { detail } : {}) });
@@ -115,9 +129,18 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
     return {
       ...initial,
 
+      prepare() {
+        return loadCli().then(() => {
+          if (!get().cliReady) set({ cliReady: true });
+        });
+      },
+
       runLine(line, o = {}) {
+        const cli = cliNow();
+        // Before the CLI chunk arrives (a button pressed in the first instant): run it right after.
+        if (!cli) return void get().prepare().then(() => get().runLine(line, o));
         const s = get();
-        const r = step(s.world, s.shell, line, s.nextSeq, o.echo ?? line, o.source ?? 'console');
+        const r = cli.step(s.world, s.shell, line, s.nextSeq, o.echo ?? line, o.source ?? 'console');
         const remember = o.remember !== false && line.trim() !== '' && s.history[s.history.length - 1] !== line;
         set({
           world: r.world,
@@ -183,8 +206,13 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
           set({ notice: notify('load-failed') });
           return false;
         }
+        const cli = cliNow();
+        if (!cli) {
+          void get().prepare().then(() => get().load(parsed.data));
+          return true;
+        }
         try {
-          const r = replay(parsed.data);
+          const r = cli.replay(parsed.data);
           set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus });
           return true;
         } catch (e) {
@@ -211,6 +239,17 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
       },
     };
   });
+
+  // A saved session waiting for the CLI: replayed as soon as it loads, unless the student already
+  // started over (a reset or a load replaced the fresh host meanwhile).
+  if (later) {
+    const placeholder = store.getState().world;
+    void loadCli().then((cli) => {
+      const s = store.getState();
+      if (s.world !== placeholder || s.lines.length) return;
+      store.setState({ ...replayed(cli, later, seed, s.prefs), transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, cliReady: true });
+    });
+  }
 
   // Save after changes that matter for a reload; writing is cheap (a list of short lines).
   store.subscribe((s, prev) => {

@@ -88,11 +88,15 @@ export interface LabData {
   readonly lastEvents: readonly EngineEvent[];
   readonly notice: Notice | null;
   readonly prefs: Prefs;
+  /** The command line's chunk is loaded: lines run at once (before, they wait for it). */
+  readonly cliReady: boolean;
   /** What an open lesson points at, highlighted while nothing is selected (ids derived from the topology). */
   readonly focus: ((t: Topology) => readonly string[]) | null;
 }
 
 export interface LabActions {
+  /** Loads the command line (once per page); resolves when lines run synchronously. */
+  prepare(): Promise<void>;
   runLine(line: string, opts?: RunOptions): void;
   undo(): void;
   redo(): void;

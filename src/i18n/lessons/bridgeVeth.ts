@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const bridgeVeth: LessonTexts = {
   en: {
-    title: 'Bridge mode in depth: veth pairs',
-    summary: 'eth0@ifN, its peer vethXXX on docker0, brctl show',
     intro: [
       'Bridge mode is Docker\'s default: without `--net`, a container is on the bridge. [docker0](bridge:docker0) works like a physical switch, so all containers on the host sit in one layer-2 network.',
       'For each container Docker creates a [veth pair](veth): two virtual network cards joined by a cable. One end goes into the container and is renamed `eth0`; the other stays on the host with a name like `vethXXX` and is plugged into docker0. `brctl show` lists the cards plugged into each bridge.',
@@ -39,8 +37,6 @@ export const bridgeVeth: LessonTexts = {
     done: 'Each bridge-mode container is wired to docker0 by a veth pair: eth0@ifN inside, and vethXXX (index N) on the host, as brctl show lists.',
   },
   'zh-CN': {
-    title: '深入 bridge 模式：veth pair',
-    summary: 'eth0@ifN、它在 docker0 上的对端 vethXXX、brctl show',
     intro: [
       'bridge 模式是 Docker 的默认网络模式：不写 `--net` 参数，就是 bridge 模式。[docker0](bridge:docker0) 的工作方式和物理交换机类似，主机上的所有容器就通过交换机连在了一个二层网络中。',
       'Docker 为每个容器在主机上创建一对虚拟网卡 [veth pair](veth)：两块用"网线"连在一起的虚拟网卡。一端放在容器中，并命名为 `eth0`；另一端留在主机中，以 `vethXXX` 这样的名字命名，并加入 docker0 网桥。可以通过 `brctl show` 命令查看。',

@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const containerMode: LessonTexts = {
   en: {
-    title: 'Container mode',
-    summary: 'two containers, one network namespace, talking over lo',
     intro: [
       'With `--network container:NAME` a new container shares the network namespace of an existing container instead of getting its own. It creates no network card and no IP: it shares the other container\'s IP, ports and [lo](interface:lo). Everything else (files, processes) stays separate.',
       'The lab has started nginx in a container named `web`. In the picture, a [network namespace](netns) is a frame: a container in container mode is drawn inside the frame of the container it joined.',
@@ -30,8 +28,6 @@ export const containerMode: LessonTexts = {
     done: 'Containers in container mode share one network namespace: one IP, one set of ports, and they reach each other over lo at localhost.',
   },
   'zh-CN': {
-    title: 'container 模式',
-    summary: '两个容器、一个网络命名空间，通过 lo 通信',
     intro: [
       '使用 `--network container:名称` 时，新创建的容器和一个已经存在的容器共享网络命名空间，而不是创建自己的。新容器不会创建自己的网卡、配置自己的 IP，而是和指定的容器共享 IP、端口范围和 [lo](interface:lo)。文件系统、进程列表等仍然是隔离的。',
       '实验室已经在名为 `web` 的容器中启动了 nginx。在图中，[网络命名空间](netns)是一个框：container 模式的容器画在它所加入的那个容器的框里。',

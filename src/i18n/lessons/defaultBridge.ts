@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const defaultBridge: LessonTexts = {
   en: {
-    title: 'How the default bridge works',
-    summary: 'docker0, container IPs from its subnet, the bridge as gateway',
     intro: [
       'When Docker starts it creates a virtual Linux bridge on the host, [docker0](bridge:docker0). A bridge works like a switch: every container started without `--network` is plugged into it.',
       'Docker gives each container an address from the bridge\'s subnet (172.17.0.0/16), the Container-IP, and makes docker0\'s own address the container\'s default gateway. Containers on the same bridge talk to each other directly by IP.',
@@ -43,8 +41,6 @@ export const defaultBridge: LessonTexts = {
     done: 'Containers on docker0 get addresses from 172.17.0.0/16, use docker0 (172.17.0.1) as their gateway and reach each other by IP; the LAN cannot reach those addresses.',
   },
   'zh-CN': {
-    title: '默认网桥是如何工作的',
-    summary: 'docker0、从网桥子网分配的容器 IP、网桥作为网关',
     intro: [
       'Docker 启动时会在宿主机上创建一个虚拟的 Linux 网桥 [docker0](bridge:docker0)。网桥的工作方式类似交换机：不加 `--network` 启动的容器都会接入这个网桥。',
       'Docker 从网桥的网段（172.17.0.0/16）中分配一个 IP 给每个容器，称为 Container-IP，并把 docker0 自己的地址设为容器的默认网关。同一网桥上的容器可以直接通过 IP 互相通信。',

@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const hostMode: LessonTexts = {
   en: {
-    title: 'Host mode',
-    summary: 'no network namespace of its own: the host\'s IP and ports',
     intro: [
       'A container started with `--network host` (or `--net=host`) gets no network namespace of its own: it shares the [host\'s](host) namespace. It creates no network card and no IP; its programs use the host\'s addresses and ports directly. Its filesystem and processes are still isolated.',
       'No NAT is needed, so performance is good, but isolation is weak: a port already used on the Docker host cannot be used again, and `-p` is ignored.',
@@ -41,8 +39,6 @@ export const hostMode: LessonTexts = {
     done: 'A host-mode container shares the host\'s network namespace: same IP, same ports, no NAT — and two programs cannot listen on the same port.',
   },
   'zh-CN': {
-    title: 'host 模式',
-    summary: '没有独立的网络命名空间：使用宿主机的 IP 和端口',
     intro: [
       '使用 `--network host`（或 `--net=host`）启动的容器不会获得独立的网络命名空间，而是和[宿主机](host)共用一个网络命名空间。容器不会虚拟出自己的网卡、配置自己的 IP，而是直接使用宿主机的 IP 和端口。容器的文件系统、进程列表等仍然和宿主机隔离。',
       '不需要进行 NAT，所以网络性能比较好，但隔离性不好：Docker 宿主机上已经使用的端口就不能再用了，`-p` 参数也会被忽略。',

@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const links: LessonTexts = {
   en: {
-    title: '--link and -e',
-    summary: 'a hosts entry and variables, in one direction',
     intro: [
       'On the default bridge containers do not know each other\'s names. The old way to fix that is `--link NAME[:ALIAS]`: the container being started (the recipient) gets a line for the linked container in its /etc/hosts and environment variables describing it (NAME_PORT, …). A link is one way only: the linked container learns nothing.',
       '`-e KEY=VALUE` sets an environment variable in the container, as programs expect their settings, for example `-e REDIS_HOST=db`.',
@@ -37,8 +35,6 @@ export const links: LessonTexts = {
     done: '--link db gives the recipient a hosts entry for db and DB_* variables; -e sets variables; the link is one way.',
   },
   'zh-CN': {
-    title: '--link 与 -e',
-    summary: 'hosts 条目和环境变量，只能单向',
     intro: [
       '在默认网桥上，容器之间不知道彼此的名字。老的解决办法是 `--link 名称[:别名]`：正在启动的容器（接收容器）会在自己的 /etc/hosts 里得到被链接容器（源容器）的一行，以及描述它的环境变量（NAME_PORT 等）。链接只能单向连接：源容器什么也得不到。',
       '`-e KEY=VALUE` 给容器设置环境变量，程序通常从环境变量读取配置，例如 `-e REDIS_HOST=db`。',

@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const networksCommands: LessonTexts = {
   en: {
-    title: 'The default networks and the commands',
-    summary: 'docker network ls, docker network inspect, docker inspect',
     intro: [
       'When Docker is installed it creates three [networks](network) by itself: `bridge` (driver bridge), `host` (driver host) and `none` (driver null). `docker network ls` lists them.',
       'You pick one when you run a container: `--net=bridge` (the default), `--net=host`, `--net=none`, or `--net=container:NAME_or_ID` to share another container\'s namespace.',
@@ -39,8 +37,6 @@ export const networksCommands: LessonTexts = {
     done: 'docker network ls lists bridge, host and none; docker network inspect shows a network\'s subnet, gateway and containers; docker inspect shows a container\'s IP and MAC.',
   },
   'zh-CN': {
-    title: '默认网络与网络命令',
-    summary: 'docker network ls、docker network inspect、docker inspect',
     intro: [
       '安装 Docker 时，它会自动创建三个[网络](network)：`bridge`（驱动 bridge）、`host`（驱动 host）和 `none`（驱动 null）。可以用 `docker network ls` 命令列出这些网络。',
       '运行容器时选择其中一个：`--net=bridge`（默认设置）、`--net=host`、`--net=none`，或者用 `--net=container:NAME_or_ID` 共享另一个容器的命名空间。',

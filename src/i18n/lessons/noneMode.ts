@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const noneMode: LessonTexts = {
   en: {
-    title: 'None mode',
-    summary: 'a network namespace with only lo',
     intro: [
       'With `--network none` (or `--net=none`) a container gets its own [network namespace](netns), but Docker configures nothing in it: no network card, no IP, no routes. Only the loopback device [lo](interface:lo) is there.',
       'Such a container cannot reach any network — a closed box, which is good for security. (You could add cards and addresses yourself.)',
@@ -35,8 +33,6 @@ export const noneMode: LessonTexts = {
     done: 'A none-mode container has its own namespace with only lo: no card, no IP, no route — it cannot talk to any network.',
   },
   'zh-CN': {
-    title: 'none 模式',
-    summary: '只有 lo 的网络命名空间',
     intro: [
       '使用 `--network none`（或 `--net=none`）时，容器拥有自己的[网络命名空间](netns)，但 Docker 不为它进行任何网络配置：没有网卡、没有 IP、没有路由，只有回环设备 [lo](interface:lo)。',
       '这样的容器没有办法联网——封闭的网络能很好地保证容器的安全性。（需要的话可以自己为容器添加网卡、配置 IP。）',

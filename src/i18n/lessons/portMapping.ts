@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const portMapping: LessonTexts = {
   en: {
-    title: 'Publishing ports: -p and -P',
-    summary: 'port mapping, the DNAT rule, reaching a container from the LAN',
     intro: [
       'The LAN cannot reach a Container-IP, but it can reach the host\'s own address, 192.168.1.10 on [eth0](interface:eth0@host). Port mapping connects the two: `docker run -p 8080:80` means "host port 8080 goes to port 80 in the container" (host first, container second).',
       'Behind the scenes Docker writes a DNAT rule into the nat table of iptables: packets for the host\'s port 8080 get their destination rewritten to the container\'s IP and port. You can read it with `iptables -t nat -vnL`. Published ports appear in the picture as [badges](port) on the host.',
@@ -37,8 +35,6 @@ export const portMapping: LessonTexts = {
     done: '-p HOST:CONTAINER and -P make Docker add a DNAT rule (iptables -t nat -vnL) that forwards the host\'s port to the Container-IP, so the LAN reaches the container through the host\'s address.',
   },
   'zh-CN': {
-    title: '端口映射：-p 与 -P',
-    summary: '端口映射、DNAT 规则、从局域网访问容器',
     intro: [
       '局域网访问不到 Container-IP，但可以访问宿主机自己的地址，即 [eth0](interface:eth0@host) 上的 192.168.1.10。端口映射把两者连接起来：`docker run -p 8080:80` 表示"宿主机的 8080 端口转发到容器的 80 端口"（宿主机端口在前，容器端口在后）。',
       'Docker 实际是在 iptables 的 nat 表里写了一条 DNAT 规则：发往宿主机 8080 端口的数据包，目的地址被改写为容器的 IP 和端口。可以用 `iptables -t nat -vnL` 查看。发布的端口在图中显示为宿主机上的[端口标记](port)。',

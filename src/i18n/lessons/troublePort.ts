@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const troublePort: LessonTexts = {
   en: {
-    title: 'Troubleshooting: a port that will not publish',
-    summary: 'shop should answer on port 8080 — it does not',
     intro: [
       'The web shop runs nginx in a container named [shop](container:shop), published with `-p 8080:80`. But from the laptop, `curl 192.168.1.10:8080` does not show the shop.',
       'Investigate (`docker ps -a`, `docker start`, `docker port`, `iptables -t nat -vnL`…) and fix it. The old site is not needed any more.',
@@ -29,8 +27,6 @@ export const troublePort: LessonTexts = {
     done: 'A host port can be published by one container only; "port is already allocated" means another container holds it. Free it, then start the container again.',
   },
   'zh-CN': {
-    title: '排错：端口发布不了',
-    summary: 'shop 应该在 8080 端口响应——但它没有',
     intro: [
       '网店在名为 [shop](container:shop) 的容器中运行 nginx，用 `-p 8080:80` 发布端口。但在 laptop 上，`curl 192.168.1.10:8080` 看不到网店。',
       '排查（`docker ps -a`、`docker start`、`docker port`、`iptables -t nat -vnL`……）并修复它。旧网站（old-site）已经不需要了。',

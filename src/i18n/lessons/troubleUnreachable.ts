@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const troubleUnreachable: LessonTexts = {
   en: {
-    title: 'Troubleshooting: a container that cannot be reached',
-    summary: 'client cannot reach api by name — find out why and fix it',
     intro: [
       'A colleague started a web service in a container named [api](container:api) and a container named [client](container:client) that must call it: `docker exec client wget -qO- api` should print the web page. It does not.',
       'Investigate with the commands you know (`docker ps`, `docker inspect`, `docker network ls`, `docker network inspect`, `ping`, `cat /etc/resolv.conf`…), then fix it without removing api.',
@@ -33,8 +31,6 @@ export const troubleUnreachable: LessonTexts = {
     done: 'Containers reach each other by name only on a shared user-defined network; `docker network connect` attaches a running container to one more network.',
   },
   'zh-CN': {
-    title: '排错：无法访问的容器',
-    summary: 'client 无法通过名字访问 api——找出原因并修复',
     intro: [
       '同事在名为 [api](container:api) 的容器中启动了一个 Web 服务，还有一个需要调用它的容器 [client](container:client)：`docker exec client wget -qO- api` 本应输出网页，但失败了。',
       '用你学过的命令（`docker ps`、`docker inspect`、`docker network ls`、`docker network inspect`、`ping`、`cat /etc/resolv.conf`……）排查，然后在不删除 api 的前提下修复它。',

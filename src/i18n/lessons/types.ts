@@ -12,10 +12,15 @@ export interface TaskText {
   readonly choices?: Readonly<Record<string, string>>;
 }
 
-export interface LessonText {
+/** What the list of lessons shows, loaded with the page (catalog.ts). */
+export interface LessonHeading {
   readonly title: string;
   /** One line for the list of lessons. */
   readonly summary: string;
+}
+
+/** The rest of a lesson's words, loaded with the lesson. */
+export interface LessonBody {
   readonly intro: readonly string[];
   readonly tasks: Readonly<Record<string, TaskText>>;
   /** What is still missing, by the checker's Why ids. */
@@ -25,6 +30,8 @@ export interface LessonText {
 }
 
 export interface LessonTexts {
-  readonly en: LessonText;
-  readonly 'zh-CN': LessonText;
+  readonly en: LessonBody;
+  readonly 'zh-CN': LessonBody;
 }
+
+export type LessonText = LessonHeading & LessonBody;

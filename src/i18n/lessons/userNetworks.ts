@@ -2,8 +2,6 @@ import type { LessonTexts } from './types';
 
 export const userNetworks: LessonTexts = {
   en: {
-    title: 'User-defined networks and names',
-    summary: 'docker network create, name resolution by Docker\'s DNS, isolation',
     intro: [
       '`docker network create NAME` makes a new bridge [network](network) with its own Linux [bridge](bridge) (`br-…`) and subnet (172.18.0.0/16 for the first one). Containers join it with `--network NAME`.',
       'Unlike the default bridge, a user-defined network has name resolution: Docker\'s embedded DNS server at 127.0.0.11 answers the names of the containers on the same network. No --link needed.',
@@ -42,8 +40,6 @@ export const userNetworks: LessonTexts = {
     done: 'On a user-defined network containers find each other by name through Docker\'s DNS at 127.0.0.11; separate bridge networks are isolated.',
   },
   'zh-CN': {
-    title: '自定义网络与名称解析',
-    summary: 'docker network create、Docker 内置 DNS 的名称解析、网络隔离',
     intro: [
       '`docker network create 名称` 会创建一个新的 bridge [网络](network)，它有自己的 Linux [网桥](bridge)（`br-…`）和子网（第一个是 172.18.0.0/16）。容器用 `--network 名称` 加入它。',
       '与默认网桥不同，自定义网络支持名称解析：Docker 内置的 DNS 服务器（127.0.0.11）会解析同一网络上各个容器的名字，不需要 --link。',

@@ -12,11 +12,14 @@ vi.mock('../../cli/runLine', () => ({
     if (line === 'fail') return { world, shell, out: [{ stream: 'err', text: 'nope\n' }], exitCode: 1, events: [] };
     return { world, shell, out: line ? [{ stream: 'out', text: `${line}!\n` }] : [], exitCode: 0, events: [] };
   },
-  promptFor: (_w: World, shell: Shell) => (shell.at === 'laptop' ? 'L$ ' : 'H# '),
   complete: (_w: World, _s: Shell, before: string) => (before.endsWith('net') ? ['network'] : []),
 }));
 
-const { createLabStore } = await import('../../store');
+vi.mock('../../cli/prompt', () => ({ promptFor: (_w: World, shell: Shell) => (shell.at === 'laptop' ? 'L$ ' : 'H# ') }));
+
+const { createLabStore, loadCli } = await import('../../store');
+// The page fetches the CLI on the first key; these tests start with it loaded (see the lazy test below).
+await loadCli();
 const { ConsoleController } = await import('./consoleController');
 
 // The assertions read what a student would see: colours and carriage returns stripped.

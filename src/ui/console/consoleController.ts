@@ -1,5 +1,6 @@
-import { CTRL_C, CTRL_P_Q, complete, promptFor } from '../../cli/runLine';
-import type { LabStore } from '../../store';
+import { CTRL_C, CTRL_P_Q } from '../../cli/control';
+import { promptFor } from '../../cli/prompt';
+import { cliNow, type LabStore } from '../../store';
 import type { TranscriptEntry } from '../../store/types';
 import { EMPTY, applyCompletion, applyKey, decodeKeys, type EditorState, type Effect, type Key } from './lineEditor';
 import { AT_START, formatEntry, formatList, redrawInput, type InputScreen } from './screen';
@@ -81,6 +82,8 @@ export class ConsoleController {
       this.pending.splice(0, at);
     }
     this.pending.push(...keys);
+    // The first key fetches the command line, so it is there by the time Enter or Tab needs it.
+    if (!this.store.getState().cliReady) void this.store.getState().prepare();
     if (!this.draining) this.drain();
   }
 
@@ -93,7 +96,13 @@ export class ConsoleController {
   private drain(): void {
     this.draining = true;
     while (this.pending.length) {
-      const key = this.pending.shift() as Key;
+      const key = this.pending[0] as Key;
+      // Editing runs at once; a key that needs the CLI (Enter, Tab, ^C…) waits for its chunk.
+      if (!this.store.getState().cliReady && this.needsCli(key)) {
+        void this.store.getState().prepare().then(() => this.drain());
+        return;
+      }
+      this.pending.shift();
       const submitted = this.key(key);
       if (submitted && this.pending.length) {
         this.schedule(() => this.drain());
@@ -104,6 +113,11 @@ export class ConsoleController {
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();
+  }
+
+  private needsCli(key: Key): boolean {
+    const s = this.store.getState();
+    return applyKey(this.ed, key, { history: s.history, canDetach: s.shell.at === 'container' }).effects.length > 0;
   }
 
   /** Applies one key; true when it ran a line. */
@@ -143,7 +157,7 @@ export class ConsoleController {
         st.clearScreen();
         break;
       case 'complete': {
-        const r = applyCompletion(this.ed, complete(st.world, st.shell, e.before));
+        const r = applyCompletion(this.ed, cliNow()?.complete(st.world, st.shell, e.before) ?? []);
         this.ed = r.state;
         if (r.list) {
           this.endInput(this.ed);

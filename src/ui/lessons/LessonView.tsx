@@ -1,11 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { Lang } from '../../i18n';
-import { lessonText, lt } from '../../i18n/lessonsUi';
+import { lt } from '../../i18n/lessonsUi';
+import { lessonText } from '../../i18n/lessonTexts';
 import { activeTask, isComplete } from '../../lessons/checker';
 import { LESSONS, type Lesson } from '../../lessons';
 import { useLab } from '../StoreContext';
 import type { LessonController } from './lessonController';
+import { answerTask } from './lessonChecks';
 import { RichText } from './RichText';
 import { TaskCard } from './TaskCard';
 
@@ -68,7 +70,7 @@ export function LessonView({ lesson, ctl, lang }: { lesson: Lesson; ctl: LessonC
             world={world}
             onHint={() => ctl.ui.setState({ hints: { ...ctl.ui.getState().hints, [t.id]: (ctl.ui.getState().hints[t.id] ?? 0) + 1 } })}
             onSolution={() => ctl.ui.setState({ solutions: { ...ctl.ui.getState().solutions, [t.id]: !ctl.ui.getState().solutions[t.id] } })}
-            onAnswer={(a) => ctl.answer(t.id, a)}
+            onAnswer={(a) => answerTask(ctl, t.id, a)}
             onRun={(line) => ctl.runLine(line)}
           />
         ))}

@@ -1,29 +1,33 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { Topology } from '../../engine/topology';
 import { lt } from '../../i18n/lessonsUi';
-import { activeTask } from '../../lessons/checker';
-import { focusIds, parseSelector } from '../../lessons/focus';
-import { lessonById } from '../../lessons';
 import { useLab, useLabStore } from '../StoreContext';
-import { LessonController } from './lessonController';
+import { LessonController, loadLessonRuntime } from './lessonController';
 import { LessonList } from './LessonList';
 import { createLessonUiStore } from './lessonStore';
-import { LessonView } from './LessonView';
 import './lessons.css';
+
+// One chunk, two entry points: what runs while a lesson is open, and the lesson in the panel.
+const LessonEffects = lazy(() => loadLessonRuntime().then((m) => ({ default: m.LessonEffects })));
+const LessonBody = lazy(() => loadLessonRuntime().then((m) => ({ default: m.LessonBody })));
 
 /**
  * The lessons beside the lab: a collapsible column on the left. It owns a small store of its
- * own (progress, hints) and talks to the lab store through LessonController.
+ * own (progress, hints) and talks to the lab store through LessonController. The list of
+ * lessons comes with the page; a lesson's runtime when one is open.
  */
 export function LessonsLayout({ children }: { children: ReactNode }) {
   const lab = useLabStore();
   const ctl = useMemo(() => new LessonController(lab, createLessonUiStore()), [lab]);
-  useEffect(() => ctl.bind(), [ctl]);
   const open = useStore(ctl.ui, (s) => s.open);
-  useFocus(ctl);
+  const current = useStore(ctl.ui, (s) => s.current);
   return (
     <div className={open ? 'lessons-layout open' : 'lessons-layout'}>
+      {current && (
+        <Suspense fallback={null}>
+          <LessonEffects ctl={ctl} />
+        </Suspense>
+      )}
       {open ? <LessonsPanel ctl={ctl} /> : <CollapsedRail ctl={ctl} />}
       <div className="lessons-main">{children}</div>
     </div>
@@ -33,7 +37,6 @@ export function LessonsLayout({ children }: { children: ReactNode }) {
 function LessonsPanel({ ctl }: { ctl: LessonController }) {
   const lang = useLab((s) => s.prefs.lang);
   const current = useStore(ctl.ui, (s) => s.current);
-  const lesson = current ? lessonById(current) : undefined;
   return (
     <aside className="lessons-panel" data-testid="lessons" aria-label={lt(lang, 'lessons.title')}>
       <header className="lessons-head">
@@ -42,7 +45,15 @@ function LessonsPanel({ ctl }: { ctl: LessonController }) {
           ⟨
         </button>
       </header>
-      <div className="lessons-body">{lesson ? <LessonView lesson={lesson} ctl={ctl} lang={lang} /> : <LessonList ctl={ctl} lang={lang} />}</div>
+      <div className="lessons-body">
+        {current ? (
+          <Suspense fallback={<p className="lesson-loading">…</p>}>
+            <LessonBody ctl={ctl} lang={lang} />
+          </Suspense>
+        ) : (
+          <LessonList ctl={ctl} lang={lang} />
+        )}
+      </div>
     </aside>
   );
 }
@@ -54,17 +65,4 @@ function CollapsedRail({ ctl }: { ctl: LessonController }) {
       {lt(lang, 'lessons.toggle.show')}
     </button>
   );
-}
-
-/** Tells the picture what to light up: a hovered term, else the open task's focus, else the lesson's. */
-function useFocus(ctl: LessonController) {
-  const lab = useLabStore();
-  const { current, session, peek } = useStore(ctl.ui);
-  useEffect(() => {
-    const lesson = current ? lessonById(current) : undefined;
-    const peeked = peek ? parseSelector(peek) : null;
-    const task = lesson && session ? activeTask(lesson, session.progress) : undefined;
-    const selectors = peeked ? [peeked] : (task?.focus ?? lesson?.focus);
-    lab.getState().setFocus(selectors ? (t: Topology) => focusIds(t, selectors) : null);
-  }, [lab, current, session, peek]);
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { Lang } from '../../i18n';
 import type { LessonText } from '../../i18n/lessons';
-import { lt, whyText } from '../../i18n/lessonsUi';
+import { lt } from '../../i18n/lessonsUi';
+import { whyText } from '../../i18n/lessonTexts';
 import { accepted } from '../../lessons/checker';
 import type { Feedback, Task } from '../../lessons/types';
 import type { World } from '../../engine/world';
