@@ -54,3 +54,18 @@ test('the packet can be replayed slowly, step by step', async ({ page }) => {
   await page.getByTestId('packet-close').click();
   await expect(lab.packetBar).toBeHidden();
 });
+
+test('a ping by name on a user network shows the DNS lookup first, then the ping, once', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open({ wide: true, lines: ['docker network create app', 'docker run -dit --name a1 --network app alpine', 'docker run -dit --name a2 --network app alpine'] });
+  await lab.run('docker exec a1 ping -c 3 a2');
+  await expect(lab.log).toContainText('3 packets transmitted, 3 packets received');
+  const steps = await lab.stepThroughPacket();
+  const starts = steps.filter((s) => s.kind === 'start').map((s) => s.text);
+  // The embedded DNS answers at 127.0.0.11 first; the three echo requests take one walk, shown once.
+  expect(starts).toHaveLength(2);
+  expect(starts[0]).toMatch(/DNS query A a2 → 127\.0\.0\.11:53/);
+  expect(starts[1]).toMatch(/ICMP echo/);
+  expect(steps.filter((s) => s.kind === 'deliver' && /ICMP echo/.test(s.text))).toHaveLength(1);
+  await lab.screenshot('52-ping-by-name');
+});

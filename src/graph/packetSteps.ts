@@ -171,6 +171,9 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
   hops.forEach((h, i) => {
     switch (h.kind) {
       case 'send': {
+        // A new packet (the connection after its name lookup, the proxy's second leg) starts over.
+        phase = 'request';
+        onBar = null;
         const a = ix.anchor(h.netns);
         if (a) {
           cur = null;

@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LineResult, Shell } from '../cli/types';
 import type { World } from '../engine/world';
+import type { EngineEvent } from '../engine/events';
+import type { NetnsId } from '../engine/ids';
+import type { Hop } from '../engine/packet/types';
 import { createContainer, pullImage } from '../engine/docker/create';
 import { startContainer } from '../engine/docker/lifecycle';
 
@@ -23,6 +26,12 @@ vi.mock('../cli/runLine', () => {
     if (cmd === 'enter') return done({ shell: { at: 'laptop' } });
     if (cmd === 'clear') return done({ clear: true });
     if (cmd === 'boom') throw new Error('kaboom');
+    if (cmd === 'packets') {
+      // ping -c 3 after a name lookup: the lookup's walk, then three walks that differ in summary only.
+      const walk = (what: string, n: number): Hop[] => [{ kind: 'send', netns: (what === 'dns' ? 'c1' : 'host') as NetnsId, summary: `${what} ${n}` }, { kind: 'reply', summary: `${what} reply ${n}` }];
+      const events = [walk('dns', 1), walk('icmp', 1), walk('icmp', 2), walk('icmp', 3)].map((hops, i): EngineEvent => ({ type: 'packet', hops, delivered: i < 3 }));
+      return done({ events });
+    }
     return done({ out: [{ stream: 'out', text: `${line}\n` }] });
   };
   const promptFor = (_w: World, shell: Shell) => (shell.at === 'laptop' ? 'student@laptop:~$ ' : 'root@docker-host:~# ');
@@ -49,6 +58,14 @@ describe('lab store', () => {
   let storage: MemoryStorage;
   beforeEach(() => {
     storage = new MemoryStorage();
+  });
+
+  it('animates each different walk of a line once, in order', () => {
+    const store = createLabStore({ storage });
+    store.getState().runLine('packets');
+    const p = store.getState().lastPacket;
+    expect(p?.hops.map((h) => (h.kind === 'send' ? h.summary : h.kind))).toEqual(['dns 1', 'reply', 'icmp 1', 'reply']);
+    expect(p?.delivered).toBe(false);
   });
 
   it('runs lines, records transcript and history, and makes undo points only for changes', () => {

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createWorld } from '../engine/createWorld';
 import type { EngineEvent } from '../engine/events';
+import type { Hop } from '../engine/packet/types';
 import {
   HISTORY_LIMIT,
   PREFS_KEY,
@@ -71,12 +72,28 @@ function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
   };
 }
 
+/** The same walk twice (ping -c 3) is shown once: summaries differ by sequence number only. */
+const walkKey = (hops: readonly Hop[]) => JSON.stringify(hops, (k, v: unknown) => (k === 'summary' ? undefined : v));
+/** At most this many different walks per line are animated one after the other. */
+const MAX_WALKS = 4;
+
+/**
+ * What the picture animates for a line: each different walk its packets took, in order (a name
+ * lookup, then the connection it was for), as one journey; delivered is the last packet's fate.
+ */
 function lastPacketOf(events: readonly EngineEvent[], seq: number): PacketTrace | null {
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i];
-    if (e?.type === 'packet') return { seq, hops: e.hops, delivered: e.delivered };
+  const seen = new Set<string>();
+  const hops: Hop[] = [];
+  let delivered = true;
+  for (const e of events) {
+    if (e.type !== 'packet' || e.hops.length === 0) continue;
+    delivered = e.delivered;
+    const key = walkKey(e.hops);
+    if (seen.has(key) || seen.size >= MAX_WALKS) continue;
+    seen.add(key);
+    hops.push(...e.hops);
   }
-  return null;
+  return hops.length ? { seq, hops, delivered } : null;
 }
 
 /** Replays a saved session into data, or a fresh host with a notice when replay throws. */
