@@ -1,6 +1,6 @@
 import { HOST_NS, type ContainerId, type NetworkId } from '../ids';
 import * as fw from '../netfilter/docker';
-import { BUILTIN_CHAINS, TABLE_NAMES, emptyNetfilter, updateChain } from '../netfilter/tables';
+import { BUILTIN_CHAINS, TABLE_NAMES, emptyNetfilter, putChain, updateChain } from '../netfilter/tables';
 import type { Netfilter } from '../netfilter/types';
 import { err, ok, type Result } from '../result';
 import { Tx } from '../tx';
@@ -46,13 +46,26 @@ export function parseDaemonJson(text: string, base: DaemonConfig): Result<Daemon
   });
 }
 
-/** Docker's rules gone, the kernel's built-in chains (policy, counters) kept. */
+/**
+ * Docker's rules gone; what is not Docker's kept: the built-in chains' policies and counters,
+ * the rules a student added by hand to built-in chains (in their order), and every chain that
+ * is not one of Docker's own — DOCKER-USER above all, with its rules. moby v28.5.2
+ * libnetwork/firewall_linux.go setupUserChain: "The daemon does not delete or modify any
+ * pre-existing rules from the DOCKER-USER filter chain"; it only creates the chain if missing
+ * and re-inserts the FORWARD → DOCKER-USER jump on top (fw.setupDaemon). removeIPChains only
+ * flushes and deletes DOCKER, DOCKER-FORWARD, DOCKER-BRIDGE, DOCKER-CT and the isolation
+ * chains, so rules added by hand inside those are lost, as on a real host.
+ */
 function keepBuiltins(prev: Netfilter): Netfilter {
   let nf = emptyNetfilter();
   for (const t of TABLE_NAMES) {
     for (const name of BUILTIN_CHAINS[t]) {
       const old = prev.tables[t].chains[name];
-      if (old) nf = updateChain(nf, t, name, (c) => ({ ...c, policy: old.policy, pkts: old.pkts, bytes: old.bytes }));
+      if (old) nf = updateChain(nf, t, name, (c) => ({ ...c, policy: old.policy, pkts: old.pkts, bytes: old.bytes, rules: old.rules.filter((r) => r.byUser) }));
+    }
+    const docker: readonly string[] = t === 'nat' || t === 'filter' ? fw.DOCKER_CHAINS[t] : [];
+    for (const [name, c] of Object.entries(prev.tables[t].chains)) {
+      if (c.policy === null && !docker.includes(name)) nf = putChain(nf, t, c);
     }
   }
   return nf;

@@ -65,18 +65,25 @@ const ISO1 = 'DOCKER-ISOLATION-STAGE-1';
 const ISO2 = 'DOCKER-ISOLATION-STAGE-2';
 const USER = 'DOCKER-USER';
 
-/** Applies ops in order; each is a no-op when already done, like moby's Exists checks. */
+/**
+ * Applies ops in order; each is a no-op when already done, like moby's Exists checks. Since
+ * students can edit the tables by hand (`iptables -F/-X`), a rule for a chain that is gone, or
+ * jumping to one, is skipped: iptables would refuse it and moby logs the error and goes on.
+ */
 class Edit {
   constructor(public nf: Netfilter) {}
 
   chain(table: TableName, name: string): void {
     if (!getChain(this.nf, table, name)) this.nf = newChain(this.nf, table, name).nf;
   }
+  private possible(table: TableName, chain: string, spec: RuleSpec): boolean {
+    return getChain(this.nf, table, chain) !== undefined && (spec.target.t !== 'JUMP' || getChain(this.nf, table, spec.target.chain) !== undefined);
+  }
   append(table: TableName, chain: string, spec: RuleSpec): void {
-    if (!ruleExists(this.nf, table, chain, spec)) this.nf = appendRule(this.nf, table, chain, spec).nf;
+    if (this.possible(table, chain, spec) && !ruleExists(this.nf, table, chain, spec)) this.nf = appendRule(this.nf, table, chain, spec).nf;
   }
   insert(table: TableName, chain: string, spec: RuleSpec): void {
-    if (!ruleExists(this.nf, table, chain, spec)) this.nf = insertRule(this.nf, table, chain, spec, 1).nf;
+    if (this.possible(table, chain, spec) && !ruleExists(this.nf, table, chain, spec)) this.nf = insertRule(this.nf, table, chain, spec, 1).nf;
   }
   del(table: TableName, chain: string, spec: RuleSpec): void {
     if (ruleExists(this.nf, table, chain, spec)) this.nf = deleteRule(this.nf, table, chain, spec).nf;
@@ -138,6 +145,12 @@ const RELATED_ESTABLISHED: Match = { m: 'conntrack', ctstate: ['RELATED', 'ESTAB
 const port = (proto: 'tcp' | 'udp', p: { dport?: number; sport?: number }): Match => ({ m: proto, ...p });
 const isLoopback4 = (ip: string): boolean => ip.startsWith('127.');
 const isIpv6 = (ip: string): boolean => ip.includes(':');
+
+/** Docker's own chains, which iptabler.go removeIPChains flushes and deletes at daemon start. */
+export const DOCKER_CHAINS: Readonly<Record<'nat' | 'filter', readonly string[]>> = {
+  nat: [DOCKER],
+  filter: [DOCKER, FWD, BRIDGE, CT, ISO1, ISO2],
+};
 
 /**
  * Daemon start: iptabler.go setupIPChains (chains, nat jumps, DOCKER-FORWARD jumps inserted in

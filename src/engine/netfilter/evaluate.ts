@@ -7,10 +7,10 @@
  * The nat table only sees the first packet of a connection (ctstate NEW); later packets follow
  * the conntrack entry, so walking nat for them matches nothing here, like in the kernel.
  */
-import { inCidr } from '../net/ipv4';
+import { inCidr, parseIp } from '../net/ipv4';
 import { saveRuleText, targetName } from './ruleText';
 import { getChain, updateChain } from './tables';
-import type { Cidr, Match, Netfilter, RuleSpec, TableName } from './types';
+import type { Cidr, Match, Netfilter, RejectWith, RuleSpec, TableName } from './types';
 
 export interface Packet {
   readonly src: string;
@@ -25,6 +25,10 @@ export interface Packet {
   /** Size on the wire for the byte counters (84 for a default ping). */
   readonly bytes: number;
   readonly ctstate: 'NEW' | 'ESTABLISHED' | 'RELATED';
+  /** conntrack's direction of this packet (`--ctdir`); ORIGINAL when absent. */
+  readonly ctdir?: 'ORIGINAL' | 'REPLY';
+  /** The destination port of the connection's original tuple, before any DNAT (`--ctorigdstport`); `dport` when absent. */
+  readonly origDport?: number;
 }
 
 export interface EvalContext {
@@ -50,6 +54,8 @@ export type NatRewrite =
 
 export interface EvalResult {
   readonly verdict: 'ACCEPT' | 'DROP';
+  /** Set when a REJECT rule decided (verdict DROP): what the kernel answers the sender. */
+  readonly reject?: RejectWith;
   /** Set when the chain policy decided (no terminating rule matched). */
   readonly policy?: { readonly table: TableName; readonly chain: string; readonly policy: 'ACCEPT' | 'DROP' };
   readonly nat?: NatRewrite;
@@ -81,11 +87,24 @@ function matchOk(m: Match, p: Packet, ctx: EvalContext): boolean {
       return ok;
     }
     case 'conntrack':
-      return m.ctstate.includes(p.ctstate);
+      return (
+        (m.ctstate === undefined || m.ctstate.includes(p.ctstate)) &&
+        (m.origDstPort === undefined || inRange(p.origDport ?? p.dport, m.origDstPort, m.origDstPortEnd)) &&
+        (m.ctdir === undefined || m.ctdir === (p.ctdir ?? 'ORIGINAL'))
+      );
+    case 'iprange':
+      return (!m.src || ipInRange(p.src, m.src) !== Boolean(m.srcNeg)) && (!m.dst || ipInRange(p.dst, m.dst) !== Boolean(m.dstNeg));
     case 'tcp':
     case 'udp':
       return p.proto === m.m && inRange(p.sport, m.sport, m.sportEnd) && inRange(p.dport, m.dport, m.dportEnd);
   }
+}
+
+function ipInRange(ip: string, r: { readonly lo: string; readonly hi: string }): boolean {
+  const v = parseIp(ip);
+  const lo = parseIp(r.lo);
+  const hi = parseIp(r.hi);
+  return v !== null && lo !== null && hi !== null && v >>> 0 >= lo >>> 0 && v >>> 0 <= hi >>> 0;
 }
 
 export function ruleMatches(spec: RuleSpec, p: Packet, ctx: EvalContext): boolean {
@@ -107,7 +126,7 @@ function parseTo(to: string): { ip: string; port?: number } {
 const MAX_DEPTH = 32;
 
 type Outcome =
-  | { readonly kind: 'verdict'; readonly verdict: 'ACCEPT' | 'DROP'; readonly nat?: NatRewrite }
+  | { readonly kind: 'verdict'; readonly verdict: 'ACCEPT' | 'DROP'; readonly nat?: NatRewrite; readonly reject?: RejectWith }
   | { readonly kind: 'return' };
 
 export function evaluateHook(nf: Netfilter, table: TableName, chain: string, pkt: Packet, ctx: EvalContext): EvalResult {
@@ -132,11 +151,15 @@ export function evaluateHook(nf: Netfilter, table: TableName, chain: string, pkt
         case 'ACCEPT':
         case 'DROP':
           return { kind: 'verdict', verdict: t.t };
+        case 'REJECT':
+          return { kind: 'verdict', verdict: 'DROP', reject: t.with };
         case 'RETURN':
           return { kind: 'return' };
         case 'JUMP': {
           const o = walk(t.chain, depth + 1);
           if (o.kind === 'verdict') return o;
+          // -g: the chain gone to returns to whoever called this one.
+          if (t.goto) return { kind: 'return' };
           break; // the jumped-to chain returned: carry on with the next rule here
         }
         case 'DNAT':
@@ -159,7 +182,7 @@ export function evaluateHook(nf: Netfilter, table: TableName, chain: string, pkt
     }));
   }
   if (outcome.kind === 'verdict') {
-    return { verdict: outcome.verdict, ...(outcome.nat ? { nat: outcome.nat } : {}), matched, nf: out };
+    return { verdict: outcome.verdict, ...(outcome.nat ? { nat: outcome.nat } : {}), ...(outcome.reject ? { reject: outcome.reject } : {}), matched, nf: out };
   }
   const policy = base.policy;
   out = updateChain(out, table, chain, (c) => ({ ...c, pkts: c.pkts + 1, bytes: c.bytes + pkt.bytes }));

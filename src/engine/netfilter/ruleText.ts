@@ -4,7 +4,8 @@
  *   save_matches_and_target (iptables/nft-ipv4.c, iptables/xshared.c @ v1.8.9);
  * - `-L` row form: nft_ipv4_print_rule → print_rule_details, print_fragment, print_ifaces,
  *   print_ipv4_addresses, print_matches_and_target.
- * Match/target texts follow extensions/libxt_{addrtype,conntrack,tcp,udp,NAT}.c.
+ * Match/target texts follow extensions/libxt_{addrtype,conntrack,iprange,tcp,udp,NAT}.c and
+ * libipt_REJECT.c.
  */
 import { formatIp, mask, parseIp } from '../net/ipv4';
 import type { Cidr, CtState, Match, Rule, RuleSpec, Target } from './types';
@@ -70,7 +71,7 @@ export function targetName(t: Target): string {
   return t.t === 'JUMP' ? t.chain : t.t;
 }
 
-function ctstates(states: readonly CtState[]): string {
+function ctstates(states: readonly CtState[] = []): string {
   return CT_ORDER.filter((s) => states.includes(s)).join(',');
 }
 
@@ -87,7 +88,14 @@ function saveMatch(m: Match): string {
       return ' -m addrtype' + (m.srcType ? `${inv} --src-type ${m.srcType}` : '') + (m.dstType ? `${inv} --dst-type ${m.dstType}` : '');
     }
     case 'conntrack':
-      return ` -m conntrack --ctstate ${ctstates(m.ctstate)}`;
+      // conntrack_dump with prefix "--": ctstate, …, ctorigdstport, …, ctdir.
+      return ' -m conntrack' + conntrackText(m, '--');
+    case 'iprange':
+      return (
+        ' -m iprange' +
+        (m.src ? `${m.srcNeg ? ' !' : ''} --src-range ${m.src.lo}-${m.src.hi}` : '') +
+        (m.dst ? `${m.dstNeg ? ' !' : ''} --dst-range ${m.dst.lo}-${m.dst.hi}` : '')
+      );
     case 'tcp':
     case 'udp':
       return (
@@ -98,8 +106,21 @@ function saveMatch(m: Match): string {
   }
 }
 
+/** libxt_conntrack.c conntrack_dump: `prefix` is "--" for -S, "" for -L. */
+function conntrackText(m: Extract<Match, { m: 'conntrack' }>, prefix: string): string {
+  let s = '';
+  if (m.ctstate) s += ` ${prefix}ctstate ${ctstates(m.ctstate)}`;
+  if (m.origDstPort !== undefined) s += ` ${prefix}ctorigdstport ${portText(m.origDstPort, m.origDstPortEnd, ':', String)}`;
+  if (m.ctdir) s += ` ${prefix}ctdir ${m.ctdir}`;
+  return s;
+}
+
 function saveTarget(t: Target): string {
   switch (t.t) {
+    case 'REJECT':
+      return ` -j REJECT --reject-with ${t.with}`;
+    case 'JUMP':
+      return ` ${t.goto ? '-g' : '-j'} ${t.chain}`;
     case 'DNAT':
       return ` -j DNAT --to-destination ${t.to}`;
     case 'SNAT':
@@ -186,7 +207,12 @@ function printMatch(m: Match, numeric: boolean, names: NameResolver): string {
       return ' ADDRTYPE match' + (m.srcType ? ` src-type ${inv}${m.srcType}` : '') + (m.dstType ? ` dst-type ${inv}${m.dstType}` : '');
     }
     case 'conntrack':
-      return ` ctstate ${ctstates(m.ctstate)}`;
+      return conntrackText(m, '');
+    case 'iprange':
+      return (
+        (m.src ? ` source IP range${m.srcNeg ? ' !' : ''} ${m.src.lo}-${m.src.hi}` : '') +
+        (m.dst ? ` destination IP range${m.dstNeg ? ' !' : ''} ${m.dst.lo}-${m.dst.hi}` : '')
+      );
     case 'tcp':
     case 'udp': {
       const proto = m.m;
@@ -199,6 +225,7 @@ function printMatch(m: Match, numeric: boolean, names: NameResolver): string {
 }
 
 function printTarget(t: Target): string {
+  if (t.t === 'REJECT') return ` reject-with ${t.with}`;
   return t.t === 'DNAT' || t.t === 'SNAT' ? ` to:${t.to}` : '';
 }
 
@@ -219,6 +246,7 @@ export function listRuleRow(rule: Rule, num: number, f: ListFormat, names: NameR
   }
   s += (spec.srcNeg ? '!' : ' ') + padEnd(addrText(spec.src, f.numeric, names), 19) + ' ';
   s += (spec.dstNeg ? '!' : ' ') + padEnd(addrText(spec.dst, f.numeric, names), 19) + ' ';
+  if (spec.target.t === 'JUMP' && spec.target.goto) s += '[goto] ';
   for (const m of spec.matches) s += printMatch(m, f.numeric, names);
   return s + printTarget(spec.target);
 }

@@ -116,7 +116,7 @@ function checkTarget(nf: Netfilter, table: TableName, spec: RuleSpec): void {
   if (spec.target.t === 'JUMP') mustChain(nf, table, spec.target.chain);
 }
 
-const fresh = (spec: RuleSpec): Rule => ({ spec, key: saveArgs(spec), pkts: 0, bytes: 0 });
+const fresh = (spec: RuleSpec, byUser?: boolean): Rule => ({ spec, key: saveArgs(spec), pkts: 0, bytes: 0, ...(byUser ? { byUser: true as const } : {}) });
 
 /** The event for a rule change: the rule's `-S` line. */
 export function ruleChange(type: 'rule-appended' | 'rule-inserted' | 'rule-deleted', table: TableName, chain: string, spec: RuleSpec): NfChange {
@@ -124,21 +124,21 @@ export function ruleChange(type: 'rule-appended' | 'rule-inserted' | 'rule-delet
 }
 
 /** iptables -A */
-export function appendRule(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec): NfOpResult {
+export function appendRule(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec, byUser?: boolean): NfOpResult {
   checkTarget(nf, table, spec);
   return {
-    nf: updateChain(nf, table, chain, (c) => ({ ...c, rules: [...c.rules, fresh(spec)] })),
+    nf: updateChain(nf, table, chain, (c) => ({ ...c, rules: [...c.rules, fresh(spec, byUser)] })),
     change: ruleChange('rule-appended', table, chain, spec),
   };
 }
 
 /** iptables -I CHAIN [position], 1-based; position may be one past the end. */
-export function insertRule(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec, position = 1): NfOpResult {
+export function insertRule(nf: Netfilter, table: TableName, chain: string, spec: RuleSpec, position = 1, byUser?: boolean): NfOpResult {
   checkTarget(nf, table, spec);
   const out = updateChain(nf, table, chain, (c) => {
     if (position < 1 || position > c.rules.length + 1) throw new Error(`bug: index of insertion too big (${position})`);
     const rules = [...c.rules];
-    rules.splice(position - 1, 0, fresh(spec));
+    rules.splice(position - 1, 0, fresh(spec, byUser));
     return { ...c, rules };
   });
   return { nf: out, change: ruleChange('rule-inserted', table, chain, spec) };
@@ -170,4 +170,52 @@ export function zeroCounters(nf: Netfilter, table: TableName, chain?: string): N
     out = updateChain(out, table, name, (c) => ({ ...c, pkts: 0, bytes: 0, rules: c.rules.map((r) => ({ ...r, pkts: 0, bytes: 0 })) }));
   }
   return out;
+}
+
+/*
+ * The editors `iptables` offers by hand (-R, -D NUM, -F, -E). They return the new Netfilter;
+ * diff.ts gives the events. Strict like the others: the CLI checks and words the errors first.
+ */
+
+/** iptables -R CHAIN NUM: the rule at 1-based `position` replaced, its counters reset. */
+export function replaceRule(nf: Netfilter, table: TableName, chain: string, position: number, spec: RuleSpec, byUser?: boolean): Netfilter {
+  checkTarget(nf, table, spec);
+  return updateChain(nf, table, chain, (c) => {
+    if (position < 1 || position > c.rules.length) throw new Error(`bug: index of replacement too big (${position})`);
+    return { ...c, rules: c.rules.map((r, i) => (i === position - 1 ? fresh(spec, byUser) : r)) };
+  });
+}
+
+/** iptables -D CHAIN NUM (1-based). */
+export function deleteRuleAt(nf: Netfilter, table: TableName, chain: string, position: number): Netfilter {
+  return updateChain(nf, table, chain, (c) => {
+    if (position < 1 || position > c.rules.length) throw new Error(`bug: index of deletion too big (${position})`);
+    return { ...c, rules: c.rules.filter((_, i) => i !== position - 1) };
+  });
+}
+
+/** iptables -F CHAIN: every rule gone; the chain, its policy and policy counters stay. */
+export function flushChain(nf: Netfilter, table: TableName, chain: string): Netfilter {
+  return updateChain(nf, table, chain, (c) => (c.rules.length === 0 ? c : { ...c, rules: [] }));
+}
+
+/** iptables -E OLD NEW: a user chain renamed, and every jump to it with it ("moving any references"). */
+export function renameChain(nf: Netfilter, table: TableName, from: string, to: string): Netfilter {
+  const c = mustChain(nf, table, from);
+  if (c.policy !== null || getChain(nf, table, to)) throw new Error(`bug: cannot rename ${from} to ${to} in ${table}`);
+  const chains: Record<string, Chain> = {};
+  for (const [name, ch] of Object.entries(nf.tables[table].chains)) {
+    const rules = ch.rules.some((r) => r.spec.target.t === 'JUMP' && r.spec.target.chain === from)
+      ? ch.rules.map((r) => {
+          const t = r.spec.target;
+          if (t.t !== 'JUMP' || t.chain !== from) return r;
+          const spec: RuleSpec = { ...r.spec, target: { ...t, chain: to } };
+          return { ...r, spec, key: saveArgs(spec) };
+        })
+      : ch.rules;
+    const moved = rules === ch.rules ? ch : { ...ch, rules };
+    if (name === from) chains[to] = { ...moved, name: to };
+    else chains[name] = moved;
+  }
+  return { tables: { ...nf.tables, [table]: { chains } } };
 }

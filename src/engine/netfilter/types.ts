@@ -16,7 +16,25 @@ export type CtState = 'NEW' | 'RELATED' | 'ESTABLISHED' | 'INVALID';
 export type Match =
   /** `neg` inverts whichever of srcType/dstType is set (`! --dst-type LOCAL`). */
   | { readonly m: 'addrtype'; readonly srcType?: 'LOCAL'; readonly dstType?: 'LOCAL'; readonly neg?: boolean }
-  | { readonly m: 'conntrack'; readonly ctstate: readonly CtState[] }
+  /**
+   * `ctstate` as Docker writes it; `--ctorigdstport` (the connection's original destination
+   * port, before DNAT) and `--ctdir` as Docker's packet-filtering tutorial writes them.
+   */
+  | {
+      readonly m: 'conntrack';
+      readonly ctstate?: readonly CtState[];
+      readonly origDstPort?: number;
+      readonly origDstPortEnd?: number;
+      readonly ctdir?: 'ORIGINAL' | 'REPLY';
+    }
+  /** `-m iprange [!] --src-range a-b [!] --dst-range a-b` (inclusive ranges of IPv4 addresses). */
+  | {
+      readonly m: 'iprange';
+      readonly src?: { readonly lo: string; readonly hi: string };
+      readonly srcNeg?: boolean;
+      readonly dst?: { readonly lo: string; readonly hi: string };
+      readonly dstNeg?: boolean;
+    }
   /** Ports; `…End` makes a range (`--dport 8000:8080`). */
   | {
       readonly m: 'tcp' | 'udp';
@@ -41,9 +59,23 @@ export interface RuleSpec {
   readonly target: Target;
 }
 
+/** libipt_REJECT.c reject_table names (the kernel's answer to a rejected packet). */
+export type RejectWith =
+  | 'icmp-net-unreachable'
+  | 'icmp-host-unreachable'
+  | 'icmp-proto-unreachable'
+  | 'icmp-port-unreachable'
+  | 'icmp-net-prohibited'
+  | 'icmp-host-prohibited'
+  | 'tcp-reset'
+  | 'icmp-admin-prohibited';
+
 export type Target =
   | { readonly t: 'ACCEPT' | 'DROP' | 'RETURN' | 'MASQUERADE' }
-  | { readonly t: 'JUMP'; readonly chain: string }
+  /** Drops the packet and answers it (ipt_REJECT): an ICMP error or a TCP RST. */
+  | { readonly t: 'REJECT'; readonly with: RejectWith }
+  /** `-j CHAIN`; `goto` is `-g CHAIN` (no return to this chain: RETURN there ends the calling chain too). */
+  | { readonly t: 'JUMP'; readonly chain: string; readonly goto?: boolean }
   /** `to` as iptables prints it: '192.0.2.2:80' or '192.0.2.2'. */
   | { readonly t: 'DNAT'; readonly to: string }
   | { readonly t: 'SNAT'; readonly to: string };
@@ -54,6 +86,11 @@ export interface Rule {
   readonly key: string;
   readonly pkts: number;
   readonly bytes: number;
+  /**
+   * Added by hand (`iptables -A/-I/-R`), not by Docker: a daemon restart flushes Docker's chains
+   * but the kernel keeps these where they are (see engine/docker/restart.ts).
+   */
+  readonly byUser?: true;
 }
 
 export interface Chain {

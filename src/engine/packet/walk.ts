@@ -17,8 +17,9 @@
 import type { IfaceId, NetnsId } from '../ids';
 import type { Iface } from '../net/types';
 import { localOwner, routeLookup, type RouteResult } from './route';
+import type { RejectWith } from '../netfilter/types';
 import type { DropBy, PacketError } from './types';
-import { endpointText, type Flow, type HookIo, type Pkt, type Walker } from './walker';
+import { endpointText, type CtInfo, type Flow, type HookIo, type Pkt, type Walker } from './walker';
 
 export type Outcome =
   | { readonly kind: 'arrived'; readonly netns: NetnsId; readonly iface: IfaceId; readonly pkt: Pkt }
@@ -49,12 +50,45 @@ function routeHop(w: Walker, netns: NetnsId, r: RouteResult): void {
   else w.hop({ kind: 'route', netns, dst: r.dst, route: r.text, dev: r.dev, ...(r.kind === 'unicast' && r.via ? { via: r.via } : {}), result: 'ok' });
 }
 
-/** Walks raw/mangle/filter hooks in order; the first DROP ends the walk. */
+/**
+ * The connection as `-m conntrack` sees it in this namespace: the packet's direction and the
+ * destination port of the original tuple (before DNAT; for an answer, the port it came from
+ * before un-DNAT).
+ */
+function ctInfo(flow: Flow, netns: NetnsId, p: Pkt): CtInfo {
+  const e = flow.conn.entry(netns, flow.dir);
+  const orig = e.owner === flow.dir;
+  const origDport = e.dnat?.from.port ?? (orig ? p.dport : p.sport);
+  return { dir: orig ? 'ORIGINAL' : 'REPLY', ...(origDport !== undefined ? { origDport } : {}) };
+}
+
+/**
+ * How the sender's socket takes a REJECT's answer (icmp_err_convert, tcp_v4_err: during
+ * connect any ICMP unreachable ends it at once): RST, port and protocol unreachable are
+ * ECONNREFUSED; host unreachable and the "prohibited" codes EHOSTUNREACH; net ENETUNREACH.
+ * Simulator simplification: the answer itself is not walked back (its counters do not move).
+ */
+function rejectError(r: RejectWith): PacketError {
+  switch (r) {
+    case 'tcp-reset':
+    case 'icmp-port-unreachable':
+    case 'icmp-proto-unreachable':
+      return 'refused';
+    case 'icmp-net-unreachable':
+    case 'icmp-net-prohibited':
+      return 'no-route';
+    default:
+      return 'unreachable';
+  }
+}
+
+/** Walks raw/mangle/filter hooks in order; the first DROP (or REJECT) ends the walk. */
 function hooks(w: Walker, netns: NetnsId, list: readonly (readonly ['raw' | 'mangle' | 'filter', string])[], p: Pkt, io: HookIo, flow: Flow): Outcome | null {
   const ctstate = flow.conn.ctstate(netns, flow.dir);
+  const ct = ctInfo(flow, netns, p);
   for (const [table, hook] of list) {
-    const r = w.runHook(netns, table, hook, p, io, ctstate);
-    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, 'timeout', r.by);
+    const r = w.runHook(netns, table, hook, p, io, ctstate, ct);
+    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, r.reject ? rejectError(r.reject) : 'timeout', r.by);
   }
   return null;
 }
@@ -137,8 +171,8 @@ export function output(w: Walker, netns: NetnsId, p0: Pkt, flow: Flow): Step {
     if (r.kind === 'unreachable') return drop(w, netns, 'no route after DNAT', 'no-route');
     io = { out: r.dev };
   }
-  const f = w.runHook(netns, 'filter', 'OUTPUT', p, io, ctstate);
-  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', 'timeout', f.by);
+  const f = w.runHook(netns, 'filter', 'OUTPUT', p, io, ctstate, ctInfo(flow, netns, p));
+  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', f.reject ? rejectError(f.reject) : 'timeout', f.by);
   const nexthop = r.kind === 'local' ? p.dst : r.nexthop;
   return postrouting(w, netns, r.dev, nexthop, p, flow, DEFAULT_TTL);
 }

@@ -5,7 +5,7 @@
  */
 import type { IfaceId, NetnsId } from '../ids';
 import { evaluateHook, type Packet as NfPacket } from '../netfilter/evaluate';
-import type { TableName } from '../netfilter/types';
+import type { RejectWith, TableName } from '../netfilter/types';
 import type { World } from '../world';
 import { isLocalAddress, selectSource } from './route';
 import type { DropBy, Hop, PacketProto, Tuple } from './types';
@@ -75,8 +75,16 @@ export interface HookIo {
   readonly nexthop?: string;
 }
 
+/** What `-m conntrack --ctdir / --ctorigdstport` see of a packet (see ctInfo in walk.ts). */
+export interface CtInfo {
+  readonly dir: 'ORIGINAL' | 'REPLY';
+  readonly origDport?: number;
+}
+
 export interface HookResult {
   readonly verdict: 'ACCEPT' | 'DROP';
+  /** A REJECT rule decided: the kernel answers with this instead of dropping silently. */
+  readonly reject?: RejectWith;
   readonly reason?: string;
   readonly by?: DropBy;
   readonly nat?: { readonly kind: 'DNAT' | 'SNAT' | 'MASQUERADE'; readonly ip: string | undefined; readonly port?: number };
@@ -110,7 +118,7 @@ export class Walker {
    * Walks one table's built-in chain through the netfilter evaluator, stores the bumped counters
    * in the World and records every matched rule as a hop.
    */
-  runHook(ns: NetnsId, table: TableName, hook: string, p: Pkt, io: HookIo, ctstate: NfPacket['ctstate']): HookResult {
+  runHook(ns: NetnsId, table: TableName, hook: string, p: Pkt, io: HookIo, ctstate: NfPacket['ctstate'], ct?: CtInfo): HookResult {
     const netns = this.world.netns.get(ns);
     if (!netns) return { verdict: 'DROP', reason: `namespace ${ns} is gone` };
     const inIface = this.ifaceName(io.in);
@@ -125,6 +133,7 @@ export class Walker {
       ...(outIface !== undefined ? { outIface } : {}),
       bytes: p.bytes,
       ctstate,
+      ...(ct ? { ctdir: ct.dir, ...(ct.origDport !== undefined ? { origDport: ct.origDport } : {}) } : {}),
     };
     const res = evaluateHook(netns.nf, table, hook, pkt, {
       isLocal: (ip) => isLocalAddress(this.world, ns, ip),
@@ -144,10 +153,12 @@ export class Walker {
     if (res.verdict === 'DROP') {
       const last = res.matched[res.matched.length - 1];
       reason = res.policy ? `${table} ${hook}: policy DROP` : `${table} ${hook}: ${last?.ruleText ?? 'DROP'}`;
+      if (res.reject) reason += ` (the kernel answers ${res.reject === 'tcp-reset' ? 'TCP RST' : `ICMP ${res.reject.replace(/^icmp-/, '').replace(/-/g, ' ')}`})`;
       by = res.policy || !last ? { table, chain: hook, policy: 'DROP' } : { table, chain: last.chain, num: last.num, rule: last.ruleText, hook };
     }
     return {
       verdict: res.verdict,
+      ...(res.reject ? { reject: res.reject } : {}),
       ...(reason ? { reason } : {}),
       ...(by ? { by } : {}),
       ...(res.nat ? { nat: { kind: res.nat.kind, ip: res.nat.ip, ...(res.nat.port !== undefined ? { port: res.nat.port } : {}) } } : {}),
