@@ -1,4 +1,6 @@
+import type { EngineEvent } from '../../engine/events';
 import { HOST_NS } from '../../engine/ids';
+import { diffRules } from '../../engine/netfilter/diff';
 import { runIptables } from '../format/iptables';
 import type { CommandSpec } from '../types';
 
@@ -20,8 +22,14 @@ export const iptables: CommandSpec = {
     const out = [];
     if (r.stdout) out.push({ stream: 'out' as const, text: r.stdout });
     if (r.stderr) out.push({ stream: 'err' as const, text: r.stderr });
-    // -P and -Z change the tables.
+    // -P, -Z and the rule editors change the tables; rule changes are events, as Docker's are.
     const world = r.nf ? { ...ctx.world, netns: ctx.world.netns.set(HOST_NS, { ...ns, nf: r.nf }) } : undefined;
-    return { ...(world ? { world } : {}), out, exitCode: r.exitCode };
+    const events: EngineEvent[] = [];
+    if (r.nf) {
+      for (const c of diffRules(ns.nf, r.nf)) {
+        if (c.type === 'rule-appended' || c.type === 'rule-inserted' || c.type === 'rule-deleted') events.push({ type: c.type, netns: HOST_NS, table: c.table, chain: c.chain, rule: c.rule });
+      }
+    }
+    return { ...(world ? { world } : {}), ...(events.length ? { events } : {}), out, exitCode: r.exitCode };
   },
 };
