@@ -16,6 +16,8 @@ test('a lesson: hints, a wrong try, the solution, language switch and reload kee
   await page.getByTestId('lesson-port-mapping').click();
   const task = page.locator('[data-task="publish-8080"]');
   await expect(task).toHaveAttribute('data-state', 'active');
+  // Nothing is judged before the student tries: no "still missing" on opening the lesson.
+  await expect(page.getByTestId('lesson-feedback')).toHaveCount(0);
 
   // Hints come one at a time, general first.
   await task.getByTestId('hint').click();

@@ -191,15 +191,22 @@ export class PacketPlayer {
   private drawAt(i: number, t: number): void {
     const s = this.steps[i];
     if (!s) return;
-    const trail: Record<'request' | 'reply', Point[]> = { request: [], reply: [] };
+    // One line per packet and phase: a second packet's trail does not join the first one's end.
+    const trail: Record<'request' | 'reply', { walk: number; pts: Point[] }[]> = { request: [], reply: [] };
+    const add = (p: PacketStep, pts: readonly Point[]) => {
+      const lines = trail[p.phase];
+      const last = lines[lines.length - 1];
+      if (last && last.walk === p.walk) last.pts.push(...pts);
+      else lines.push({ walk: p.walk, pts: [...pts] });
+    };
     for (let j = 0; j < i; j++) {
       const p = this.steps[j];
-      if (p) trail[p.phase].push(...p.path);
+      if (p) add(p, p.path);
     }
     const travelled = s.path.length > 1 ? this.partial(s.path, t) : s.path;
-    trail[s.phase].push(...travelled);
-    this.trails.request.setAttribute('d', polyline(trail.request));
-    this.trails.reply.setAttribute('d', polyline(trail.reply));
+    add(s, travelled);
+    this.trails.request.setAttribute('d', trail.request.map((l) => polyline(l.pts)).join(''));
+    this.trails.reply.setAttribute('d', trail.reply.map((l) => polyline(l.pts)).join(''));
     const at = travelled[travelled.length - 1] ?? s.path[0];
     if (at) {
       this.dot.setAttribute('cx', String(at.x));
@@ -238,6 +245,8 @@ export class PacketPlayer {
   private note(s: PacketStep, i: number): void {
     const at = s.path[s.path.length - 1];
     if (!at) return;
+    // A later packet rewritten at the same place (the connection after its DNS lookup) replaces the note.
+    for (const old of this.notes.querySelectorAll<SVGGElement>('.packet-note')) if (old.dataset.x === String(at.x) && old.dataset.y === String(at.y)) old.remove();
     const g = make('g', this.notes, `packet-note ${s.kind}`);
     g.setAttribute('data-step', String(i));
     g.setAttribute('data-testid', `packet-note-${s.kind}`);

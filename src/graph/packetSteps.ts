@@ -23,6 +23,8 @@ export interface PacketStep {
   readonly hop: number;
   readonly kind: StepKind;
   readonly phase: 'request' | 'reply';
+  /** Which packet of the line (0 for the first): trails start afresh with each one. */
+  readonly walk: number;
   /** Where the packet travels during the step, starting where the previous step ended (≥ 1 point). */
   readonly path: readonly Point[];
   readonly text: string;
@@ -138,13 +140,14 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
   const steps: PacketStep[] = [];
   let cur: Point | null = null;
   let phase: 'request' | 'reply' = 'request';
+  let walk = -1;
 
   const push = (hop: number, kind: StepKind, path: Point[], text: string, node?: string) => {
     const from = cur;
     const pts = from && path.length && dist(from, path[0] as Point) > 0.5 ? [from, ...path] : path.length ? path : from ? [from] : [];
     if (pts.length === 0) return;
     cur = pts[pts.length - 1] as Point;
-    steps.push({ hop, kind, phase, path: pts, text, ...(node ? { node } : {}) });
+    steps.push({ hop, kind, phase, walk: Math.max(0, walk), path: pts, text, ...(node ? { node } : {}) });
   };
   // The bridge bar the packet is on (after being switched up to the host, or routed to a bridge):
   // it then travels along the bar, not across the frame.
@@ -172,13 +175,13 @@ export function packetSteps(hops: readonly Hop[], layout: Layout): PacketStep[] 
     switch (h.kind) {
       case 'send': {
         // A new packet (the connection after its name lookup, the proxy's second leg) starts over.
+        walk++;
         phase = 'request';
         onBar = null;
         const a = ix.anchor(h.netns);
-        if (a) {
-          cur = null;
-          push(i, 'start', [a], h.summary);
-        }
+        if (a) cur = null;
+        // The host's stack has no one place: a packet it sends starts where the last one ended.
+        push(i, 'start', a ? [a] : [], h.summary);
         break;
       }
       case 'route':

@@ -85,6 +85,7 @@ const en = {
   'notice.load-failed': 'That session file could not be loaded.',
   'notice.nothing-to-undo': 'Nothing to undo.',
   'notice.nothing-to-redo': 'Nothing to redo.',
+  'notice.chunk-failed': 'Part of the lab could not be loaded (is the connection down?). Try again; nothing you built is lost.',
   'notice.dismiss': 'Dismiss',
 } as const;
 
@@ -171,6 +172,7 @@ const zhCN: Record<MessageKey, string> = {
   'notice.load-failed': '无法加载该会话文件。',
   'notice.nothing-to-undo': '没有可撤销的操作。',
   'notice.nothing-to-redo': '没有可重做的操作。',
+  'notice.chunk-failed': '实验室的一部分无法加载（网络是否断开？）。请重试；你已构建的内容不会丢失。',
   'notice.dismiss': '关闭',
 };
 

@@ -13,6 +13,13 @@ export function cliNow(): Cli | null {
 }
 
 export function loadCli(): Promise<Cli> {
-  loading ??= import('./replay').then((m) => (loaded = m.cli));
+  loading ??= import('./replay').then(
+    (m) => (loaded = m.cli),
+    (e: unknown) => {
+      // Offline, or the page was redeployed under it: the next call tries again.
+      loading = null;
+      throw e;
+    },
+  );
   return loading;
 }

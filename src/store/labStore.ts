@@ -79,7 +79,7 @@ const MAX_WALKS = 4;
 
 /**
  * What the picture animates for a line: each different walk its packets took, in order (a name
- * lookup, then the connection it was for), as one journey; delivered is the last packet's fate.
+ * lookup, then the connection it was for), as one journey; delivered is the last shown packet's fate.
  */
 function lastPacketOf(events: readonly EngineEvent[], seq: number): PacketTrace | null {
   const seen = new Set<string>();
@@ -87,11 +87,11 @@ function lastPacketOf(events: readonly EngineEvent[], seq: number): PacketTrace 
   let delivered = true;
   for (const e of events) {
     if (e.type !== 'packet' || e.hops.length === 0) continue;
-    delivered = e.delivered;
     const key = walkKey(e.hops);
     if (seen.has(key) || seen.size >= MAX_WALKS) continue;
     seen.add(key);
     hops.push(...e.hops);
+    delivered = e.delivered;
   }
   return hops.length ? { seq, hops, delivered } : null;
 }
@@ -122,6 +122,9 @@ function restore(text: string | null, seed: number, prefs: Prefs): { data: LabDa
   return { data: { ...freshData(saved.seed, prefs, null), history }, later: saved };
 }
 
+/** A failed fetch has already put up a notice. */
+const ignore = () => undefined;
+
 export function createLabStore(opts: LabStoreOptions = {}): LabStore {
   const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
   const seed = opts.seed ?? 1;
@@ -134,6 +137,14 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
   };
   const prefs = opts.prefs ?? parsePrefs(read(PREFS_KEY), DEFAULT_PREFS);
   const { data: initial, later } = restore(read(SESSION_KEY), seed, prefs);
+  let pending = later;
+  const restorePending = (cli: Cli) => {
+    const saved = pending;
+    pending = null;
+    const s = store.getState();
+    if (!saved || s.world !== initial.world || s.lines.length) return;
+    store.setState({ ...replayed(cli, saved, seed, s.prefs), transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, history: s.history, cliReady: true });
+  };
 
   const store = createStore<LabState>()((set, get) => {
     const notify = (key: NoticeKey, detail?: string): Notice => ({ key, seq: (get().notice?.seq ?? 0) + 1, ...(detail ? { detail } : {}) });
@@ -147,15 +158,26 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
       ...initial,
 
       prepare() {
-        return loadCli().then(() => {
-          if (!get().cliReady) set({ cliReady: true });
-        });
+        return loadCli().then(
+          (cli) => {
+            restorePending(cli);
+            if (!get().cliReady) set({ cliReady: true });
+          },
+          (e: unknown) => {
+            set({ notice: notify('chunk-failed') });
+            throw e;
+          },
+        );
+      },
+
+      notify(key, detail) {
+        set({ notice: notify(key, detail) });
       },
 
       runLine(line, o = {}) {
         const cli = cliNow();
         // Before the CLI chunk arrives (a button pressed in the first instant): run it right after.
-        if (!cli) return void get().prepare().then(() => get().runLine(line, o));
+        if (!cli) return void get().prepare().then(() => get().runLine(line, o), ignore);
         const s = get();
         const r = cli.step(s.world, s.shell, line, s.nextSeq, o.echo ?? line, o.source ?? 'console');
         const remember = o.remember !== false && line.trim() !== '' && s.history[s.history.length - 1] !== line;
@@ -225,7 +247,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
         }
         const cli = cliNow();
         if (!cli) {
-          void get().prepare().then(() => get().load(parsed.data));
+          void get().prepare().then(() => get().load(parsed.data), ignore);
           return true;
         }
         try {
@@ -257,16 +279,9 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
     };
   });
 
-  // A saved session waiting for the CLI: replayed as soon as it loads, unless the student already
-  // started over (a reset or a load replaced the fresh host meanwhile).
-  if (later) {
-    const placeholder = store.getState().world;
-    void loadCli().then((cli) => {
-      const s = store.getState();
-      if (s.world !== placeholder || s.lines.length) return;
-      store.setState({ ...replayed(cli, later, seed, s.prefs), transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, cliReady: true });
-    });
-  }
+  // A saved session waiting for the CLI is replayed as soon as it loads (if the fetch fails, on the
+  // next try), unless the student already started over (a reset or a load replaced the host).
+  if (pending) void store.getState().prepare().catch(ignore);
 
   // Save after changes that matter for a reload; writing is cheap (a list of short lines).
   store.subscribe((s, prev) => {

@@ -36,7 +36,7 @@ export interface RedoSnapshot {
   readonly label: string;
 }
 
-export type NoticeKey = 'session-corrupt' | 'session-restored' | 'load-failed' | 'nothing-to-undo' | 'nothing-to-redo';
+export type NoticeKey = 'session-corrupt' | 'session-restored' | 'load-failed' | 'nothing-to-undo' | 'nothing-to-redo' | 'chunk-failed';
 
 export interface Notice {
   readonly key: NoticeKey;
@@ -95,8 +95,10 @@ export interface LabData {
 }
 
 export interface LabActions {
-  /** Loads the command line (once per page); resolves when lines run synchronously. */
+  /** Loads the command line (once per page); resolves when lines run synchronously, rejects (with a notice) when it cannot be fetched. */
   prepare(): Promise<void>;
+  /** Shows a notice. */
+  notify(key: NoticeKey, detail?: string): void;
   runLine(line: string, opts?: RunOptions): void;
   undo(): void;
   redo(): void;

@@ -83,7 +83,7 @@ export class ConsoleController {
     }
     this.pending.push(...keys);
     // The first key fetches the command line, so it is there by the time Enter or Tab needs it.
-    if (!this.store.getState().cliReady) void this.store.getState().prepare();
+    if (!this.store.getState().cliReady) void this.store.getState().prepare().catch(() => undefined);
     if (!this.draining) this.drain();
   }
 
@@ -99,7 +99,10 @@ export class ConsoleController {
       const key = this.pending[0] as Key;
       // Editing runs at once; a key that needs the CLI (Enter, Tab, ^C…) waits for its chunk.
       if (!this.store.getState().cliReady && this.needsCli(key)) {
-        void this.store.getState().prepare().then(() => this.drain());
+        void this.store.getState().prepare().then(
+          () => this.drain(),
+          () => this.loadFailed(),
+        );
         return;
       }
       this.pending.shift();
@@ -109,6 +112,19 @@ export class ConsoleController {
         return;
       }
     }
+    this.finishDrain();
+  }
+
+  /** The CLI could not be fetched: say so, keep the typed line, and let Enter try again. */
+  private loadFailed(): void {
+    this.pending.length = 0;
+    this.endInput(this.ed);
+    this.term.write('\x1b[31mlab: the command line could not be loaded (is the connection down?); press Enter to try again\x1b[0m\r\n');
+    this.drawInput();
+    this.finishDrain();
+  }
+
+  private finishDrain(): void {
     this.draining = false;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];

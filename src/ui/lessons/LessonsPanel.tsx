@@ -1,6 +1,7 @@
 import { Suspense, lazy, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { lt } from '../../i18n/lessonsUi';
+import { ChunkBoundary } from '../ChunkBoundary';
 import { useLab, useLabStore } from '../StoreContext';
 import { LessonController, loadLessonRuntime } from './lessonController';
 import { LessonList } from './LessonList';
@@ -24,9 +25,11 @@ export function LessonsLayout({ children }: { children: ReactNode }) {
   return (
     <div className={open ? 'lessons-layout open' : 'lessons-layout'}>
       {current && (
-        <Suspense fallback={null}>
-          <LessonEffects ctl={ctl} />
-        </Suspense>
+        <ChunkBoundary key={current} fallback={null}>
+          <Suspense fallback={null}>
+            <LessonEffects ctl={ctl} />
+          </Suspense>
+        </ChunkBoundary>
       )}
       {open ? <LessonsPanel ctl={ctl} /> : <CollapsedRail ctl={ctl} />}
       <div className="lessons-main">{children}</div>
@@ -47,14 +50,28 @@ function LessonsPanel({ ctl }: { ctl: LessonController }) {
       </header>
       <div className="lessons-body">
         {current ? (
-          <Suspense fallback={<p className="lesson-loading">…</p>}>
-            <LessonBody ctl={ctl} lang={lang} />
-          </Suspense>
+          <ChunkBoundary key={current} fallback={<LoadFailed ctl={ctl} />}>
+            <Suspense fallback={<p className="lesson-loading">…</p>}>
+              <LessonBody ctl={ctl} lang={lang} />
+            </Suspense>
+          </ChunkBoundary>
         ) : (
           <LessonList ctl={ctl} lang={lang} />
         )}
       </div>
     </aside>
+  );
+}
+
+function LoadFailed({ ctl }: { ctl: LessonController }) {
+  const lang = useLab((s) => s.prefs.lang);
+  return (
+    <div className="lesson-load-failed" role="alert">
+      <p>{lt(lang, 'lessons.load-failed')}</p>
+      <button type="button" className="link-button" onClick={() => ctl.back()}>
+        {lt(lang, 'lessons.back')}
+      </button>
+    </div>
   );
 }
 

@@ -42,8 +42,9 @@ function commit(ctl: LessonController, session: ReturnType<typeof answered>): vo
 export function bindChecks(ctl: LessonController): () => void {
   const { current, session } = ctl.ui.getState();
   const lesson = current ? lessonById(current) : undefined;
-  // After a reload the host was rebuilt by replay: goals it already meets count.
-  if (lesson && session) commit(ctl, worldChanged(lesson, session, ctl.lab.getState().world));
+  // After a reload the host was rebuilt by replay: goals it already meets count. No feedback yet:
+  // a hint about what is missing comes after the student's first try, not on opening the lesson.
+  if (lesson && session) commit(ctl, { ...worldChanged(lesson, session, ctl.lab.getState().world), feedback: session.feedback });
   return ctl.lab.subscribe((s, prev) => {
     if (ctl.starting) return;
     const last = s.transcript[s.transcript.length - 1];

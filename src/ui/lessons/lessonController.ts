@@ -13,21 +13,31 @@ export const loadLessonRuntime = () => import('./LessonRuntime');
 export class LessonController {
   /** Set while a lesson's setup replays, so the checks do not count it as the student's tries. */
   starting = false;
+  /** The latest request: a lesson clicked while another was loading, or the sandbox, wins. */
+  private request = 0;
 
   constructor(readonly lab: LabStore, readonly ui: LessonUiStore) {}
 
   /** Starts a lesson on a fresh host; fetches the CLI (to replay the setup) and the runtime first. */
   start(id: string): Promise<void> {
-    return Promise.all([this.lab.getState().prepare(), loadLessonRuntime()]).then(([, rt]) => rt.startLesson(this, id));
+    const request = ++this.request;
+    return Promise.all([this.lab.getState().prepare(), loadLessonRuntime()]).then(
+      ([, rt]) => {
+        if (request === this.request) rt.startLesson(this, id);
+      },
+      () => this.lab.getState().notify('chunk-failed'),
+    );
   }
 
   /** Leave the lesson (its progress is kept) and play on a fresh host. */
   sandbox(): void {
+    this.request++;
     this.ui.setState({ current: null, session: null, hints: {}, solutions: {}, peek: null });
     this.lab.getState().reset();
   }
 
   back(): void {
+    this.request++;
     this.ui.setState({ current: null, session: null, peek: null });
   }
 

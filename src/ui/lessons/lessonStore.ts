@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { LESSON_CATALOG } from '../../i18n/lessons/catalog';
 import type { LessonSession } from '../../lessons/session';
 
 /**
@@ -50,8 +51,10 @@ function restore(kv: KV | null): LessonUiState {
     const r = savedSchema.safeParse(JSON.parse(kv?.getItem(LESSONS_KEY) ?? 'null'));
     if (!r.success) return fresh;
     const d = r.data;
-    const session = d.current ? { progress: { lesson: d.current, done: d.done }, feedback: null } : null;
-    return { ...fresh, open: d.open, current: d.current, session, completed: d.completed, hints: d.hints ?? {} };
+    // A lesson this version no longer has (renamed, removed) opens the list instead of an empty panel.
+    const current = d.current && LESSON_CATALOG.some((l) => l.id === d.current) ? d.current : null;
+    const session = current ? { progress: { lesson: current, done: d.done }, feedback: null } : null;
+    return { ...fresh, open: d.open, current, session, completed: d.completed, hints: d.hints ?? {} };
   } catch {
     return fresh;
   }
