@@ -6,10 +6,8 @@
  * generic_opt_check's option table) and xtables-standalone.c for the error wording.
  * Output comes from engine/netfilter/listing.ts.
  *
- * Of the commands that change the tables, -P (a built-in chain's policy) and -Z (zero the
- * counters, alone or with -L) are modelled: runIptables returns the new tables in `nf`.
- * Simulator difference: the rule editors (-A -C -D -I -R -F -N -X -E) are not; they print a note
- * saying so (marked below) instead of changing the tables.
+ * The commands that change the tables (-P, -Z, and the rule editors -A -C -D -I -R -F -N -X -E,
+ * see edit() and iptablesRule.ts) return the new tables in `nf`.
  */
 import { listTable, saveTable } from '../../engine/netfilter/listing';
 import { SIM_NAMES, type ListFormat, type NameResolver } from '../../engine/netfilter/ruleText';
