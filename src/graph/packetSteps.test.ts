@@ -85,6 +85,23 @@ describe('packetSteps', () => {
     expect(steps[steps.length - 1]?.kind).toBe('drop');
     expect(steps[steps.length - 1]?.text).toMatch(/^dropped: /);
   });
+
+  it('numbers the packets of a line: the DNS lookup, then the ping, each starting afresh', () => {
+    let world = createWorld(1);
+    let shell: Shell = { at: 'host' };
+    const hops: Hop[] = [];
+    for (const line of ['docker network create app', 'docker run -dit --name a1 --network app alpine', 'docker run -dit --name a2 --network app alpine', 'docker exec a1 ping -c 1 a2']) {
+      const r = runLine(world, shell, line);
+      world = r.world;
+      shell = r.shell;
+      for (const e of r.events) if (e.type === 'packet') hops.push(...e.hops);
+    }
+    const steps = packetSteps(hops, layoutTopology(toTopology(world), new LayoutMemory()));
+    const starts = steps.filter((s) => s.kind === 'start');
+    expect(starts.map((s) => [s.walk, s.phase])).toEqual([[0, 'request'], [1, 'request']]);
+    expect(starts[0]?.text).toMatch(/^DNS query A a2/);
+    expect(steps.filter((s) => s.walk === 1 && s.kind === 'reply')).toHaveLength(1);
+  });
 });
 
 describe('path helpers', () => {
