@@ -63,7 +63,8 @@ export const curl: CommandSpec = {
     if (!r.delivered) {
       const where = `Failed to connect to ${url.host} port ${url.port}`;
       if (r.error === 'timeout') {
-        if (connectTimeout > 0) return fail(28, `Connection timed out after ${Math.round(connectTimeout * 1000) + 1} milliseconds`);
+        // curl 8's connect filters report the timeout with the address (curl/curl#18484 shows 8.x's wording).
+        if (connectTimeout > 0) return fail(28, `${where} after ${Math.round(connectTimeout * 1000) + 2} ms: Timeout was reached`);
         // Linux gives up a connect() after 6 SYN retransmissions (tcp_syn_retries): about 2 min 15 s.
         return fail(28, `${where} after 135238 ms: Could not connect to server`);
       }
