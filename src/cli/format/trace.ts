@@ -64,6 +64,13 @@ function verdict(w: World, p: { hops: readonly Hop[]; delivered: boolean }): str
   const last = drops[drops.length - 1];
   if (!last) return 'not delivered';
   const where = netnsLabel(w, last.netns);
+  // A REJECT: the drop that answered, then its answer walked back and delivered to the sender.
+  const r = p.hops.findIndex((h) => h.kind === 'reply' && h.reject !== undefined);
+  const rej = r > 0 ? p.hops[r - 1] : undefined;
+  const answer = r > 0 ? p.hops[r] : undefined;
+  if (rej?.kind === 'drop' && rej.by && answer?.kind === 'reply' && p.hops.slice(r).some((h) => h.kind === 'deliver') && !p.hops.slice(r).some((h) => h.kind === 'drop')) {
+    return `rejected on ${netnsLabel(w, rej.netns)} by ${byText(rej.by)}; the sender gets ${answer.reject}`;
+  }
   if (last.by) return `dropped on ${where} by ${byText(last.by)}; the sender gets no answer`;
   return `not delivered (${where}: ${last.reason})`;
 }

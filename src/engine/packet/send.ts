@@ -22,8 +22,9 @@ import type { NetnsId } from '../ids';
 import type { Socket } from '../net/types';
 import type { World } from '../world';
 import { routeLookup } from './route';
-import type { PacketError, PacketInput, PacketReply, PacketResult, Tuple } from './types';
-import { walk } from './walk';
+import type { RejectWith } from '../netfilter/types';
+import type { PacketError, PacketInput, PacketReply, PacketResult, RejectAnswer, Tuple, UnreachCode } from './types';
+import { rejectError, walk, type Rejection } from './walk';
 import { Conn, endpointText, tupleOf, Walker, type Pkt } from './walker';
 
 const EPHEMERAL_LO = 32768;
@@ -81,6 +82,71 @@ interface Exchange {
   readonly answeredBy?: { readonly netns: NetnsId; readonly socket: Socket | null };
   readonly seen?: Tuple;
   readonly error?: PacketError;
+  readonly answer?: RejectAnswer;
+}
+
+/** The ICMP error each --reject-with sends (ipt_REJECT → nf_send_unreach's code). */
+const UNREACH: Readonly<Record<Exclude<RejectWith, 'tcp-reset'>, UnreachCode>> = {
+  'icmp-net-unreachable': 'net-unreachable',
+  'icmp-host-unreachable': 'host-unreachable',
+  'icmp-proto-unreachable': 'proto-unreachable',
+  'icmp-port-unreachable': 'port-unreachable',
+  'icmp-net-prohibited': 'net-prohibited',
+  'icmp-host-prohibited': 'host-prohibited',
+  'icmp-admin-prohibited': 'admin-prohibited',
+};
+
+/** icmp_send quotes as much of the offending packet as fits in 576 bytes (20 IP + 8 ICMP + the rest). */
+const icmpErrorBytes = (offending: number): number => 28 + Math.min(offending, 576 - 28);
+
+/**
+ * A REJECT rule's answer, generated in the rejecting namespace and walked back to the sender
+ * like any locally generated packet (OUTPUT, POSTROUTING, then the wires):
+ * - tcp-reset (nf_reject_ipv4.c nf_send_reset): a 40-byte RST from the rejected segment's
+ *   destination address and port to its source, carrying the connection's entry (RELATED in
+ *   the rejecting namespace, via nf_ct_attach; the reply elsewhere), so conntrack undoes the
+ *   DNAT on its way out. Anything but TCP gets no RST: the packet is only dropped.
+ * - icmp-* (nf_send_unreach → icmp_send): an ICMP destination unreachable whose source is, in
+ *   __icmp_send, the rejected packet's destination when it was addressed to this namespace
+ *   (RTCF_LOCAL), else the address the route back to the sender picks (saddr 0 →
+ *   icmp_route_lookup); RELATED to the connection in every namespace it crosses.
+ * The sender's socket fails at once with the answer's errno; an answer lost on the way back
+ * leaves the sender waiting (timeout).
+ *
+ * Simplifications: bridged traffic's RST is walked through the host's OUTPUT like the rest
+ * (the kernel queues it straight out of the bridge port, nf_bridge_info_exists); a REJECT of
+ * the answer packet (reply direction) stays a silent drop; icmp_send's rate limit is ignored.
+ */
+function rejectAnswer(w: Walker, at: NetnsId, rej: Rejection, conn: Conn, sent: Pkt, from: NetnsId): Exchange {
+  const q = rej.pkt;
+  let back: Pkt;
+  let kind: RejectAnswer['kind'];
+  if (rej.with === 'tcp-reset') {
+    if (q.proto !== 'tcp') return { delivered: false, error: 'timeout' };
+    kind = 'rst';
+    back = { src: q.dst, dst: q.src, proto: 'tcp', ...(q.dport !== undefined ? { sport: q.dport } : {}), ...(q.sport !== undefined ? { dport: q.sport } : {}), bytes: 40 };
+    conn.relatedIn = at;
+  } else {
+    kind = UNREACH[rej.with];
+    let src = q.dst;
+    if (!rej.local) {
+      const r = routeLookup(w.world, at, q.src);
+      if (r.kind === 'unreachable') return { delivered: false, error: 'timeout' };
+      src = r.src;
+    }
+    back = { src, dst: q.src, proto: 'icmp', bytes: icmpErrorBytes(q.bytes) };
+    conn.replyState = 'RELATED';
+  }
+  const what = kind === 'rst' ? 'TCP RST' : `ICMP ${kind.replace(/-/g, ' ')}`;
+  w.hop({ kind: 'reply', reject: what, summary: `REJECT answers ${what} ${endpointText(back.src, back.sport)} → ${endpointText(back.dst, back.dport)}, ${back.bytes} bytes` });
+  const ret = walk(w, at, back, { conn, dir: 'reply' });
+  const home = ret.kind === 'arrived' && ret.netns === from && ret.pkt.dst === sent.src;
+  if (ret.kind === 'arrived') {
+    if (home) w.hop({ kind: 'deliver', netns: from, iface: ret.iface, socket: `${what} for ${endpointText(sent.src, sent.sport)}` });
+    else w.hop({ kind: 'drop', netns: ret.netns, reason: `answer for ${endpointText(ret.pkt.dst, ret.pkt.dport)} matches no connection here` });
+  }
+  if (!home || ret.kind !== 'arrived') return { delivered: false, error: 'timeout' };
+  return { delivered: false, error: rejectError(rej.with), answer: { kind, from: ret.pkt.src, by: at } };
 }
 
 export function sendPacket(world: World, from: NetnsId, input: PacketInput): PacketResult {
@@ -98,7 +164,7 @@ export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: nu
   w.hop({ kind: 'send', netns: from, summary: who ? `${who}: ${describe(p)}` : describe(p) });
   const conn = new Conn();
   const out = walk(w, from, p, { conn, dir: 'orig' });
-  if (out.kind === 'dropped') return { delivered: false, error: out.error };
+  if (out.kind === 'dropped') return out.reject ? rejectAnswer(w, out.netns, out.reject, conn, p, from) : { delivered: false, error: out.error };
   const at = out.netns;
   const seen = out.pkt;
 
@@ -154,7 +220,9 @@ export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: nu
   const base = { reply, ...(answeredBy ? { answeredBy } : {}), seen: tupleOf(seen) };
   if (inner) {
     const error = inner.error ?? (home ? undefined : 'timeout');
-    return { ...base, ...inner, reply, delivered: inner.delivered && home, ...(error ? { error } : {}) };
+    // A REJECT's answer to the proxy's own connection stays with the proxy.
+    const { answer: _toProxy, ...rest } = inner;
+    return { ...base, ...rest, reply, delivered: inner.delivered && home, ...(error ? { error } : {}) };
   }
   if (!home) return { ...base, delivered: false, error: 'timeout' };
   return refused ? { ...base, delivered: false, error: 'refused' } : { ...base, delivered: true };

@@ -20,7 +20,8 @@ export type Hop =
   | { readonly kind: 'bridge'; readonly bridge: IfaceId; readonly inPort: IfaceId; readonly outPort: IfaceId | null }
   | { readonly kind: 'deliver'; readonly netns: NetnsId; readonly iface?: IfaceId; readonly socket: string }
   | { readonly kind: 'drop'; readonly netns: NetnsId; readonly reason: string; readonly by?: DropBy }
-  | { readonly kind: 'reply'; readonly summary: string };
+  /** The answer starts back; `reject` names a REJECT rule's answer ('TCP RST', 'ICMP port unreachable'). */
+  | { readonly kind: 'reply'; readonly summary: string; readonly reject?: string };
 
 /** The netfilter decision that dropped a packet: a rule (as `--line-numbers` counts it) or a chain's policy. */
 export type DropBy =
@@ -49,9 +50,27 @@ export interface PacketInput {
  * - `no-route`: no route (ENETUNREACH, "Network unreachable"), at the sender or a router;
  * - `unreachable`: nobody answered ARP for the next hop (EHOSTUNREACH, "Host is unreachable");
  * - `refused`: TCP RST or ICMP port unreachable (ECONNREFUSED);
+ * - `proto-unreachable`: ICMP protocol unreachable (ENOPROTOOPT, "Protocol not available");
  * - `timeout`: the packet or its answer was dropped silently (iptables DROP, no forwarding).
+ * A REJECT's ICMP error makes `unreachable` (host, host/admin prohibited) or `no-route` (net,
+ * net prohibited) too; then `PacketResult.answer` says what came back and from where.
  */
-export type PacketError = 'unreachable' | 'no-route' | 'refused' | 'timeout';
+export type PacketError = 'unreachable' | 'no-route' | 'refused' | 'proto-unreachable' | 'timeout';
+
+/** The ICMP destination-unreachable codes a REJECT can answer with (ipt_REJECT's --reject-with). */
+export type UnreachCode = 'net-unreachable' | 'host-unreachable' | 'proto-unreachable' | 'port-unreachable' | 'net-prohibited' | 'host-prohibited' | 'admin-prohibited';
+
+/**
+ * The answer a REJECT sent back and the sender received, at once (no ARP wait, no retries):
+ * a TCP RST, or an ICMP destination unreachable with its code.
+ */
+export interface RejectAnswer {
+  readonly kind: 'rst' | UnreachCode;
+  /** The answer's source address as the sender received it (after conntrack undid the NAT). */
+  readonly from: string;
+  /** The namespace whose REJECT rule answered. */
+  readonly by: NetnsId;
+}
 
 /** A packet's addresses at one point of the walk. */
 export interface Tuple {
@@ -84,4 +103,6 @@ export interface PacketResult {
    */
   readonly seen?: Tuple;
   readonly error?: PacketError;
+  /** A REJECT's answer that came back to the sender (absent when it was lost on the way). */
+  readonly answer?: RejectAnswer;
 }

@@ -16,14 +16,25 @@
  */
 import type { IfaceId, NetnsId } from '../ids';
 import type { Iface } from '../net/types';
-import { localOwner, routeLookup, type RouteResult } from './route';
+import { isLocalAddress, localOwner, routeLookup, type RouteResult } from './route';
 import type { RejectWith } from '../netfilter/types';
 import type { DropBy, PacketError } from './types';
 import { endpointText, type CtInfo, type Flow, type HookIo, type Pkt, type Walker } from './walker';
 
+/**
+ * A REJECT's verdict, for the caller to send its answer (nf_send_unreach / nf_send_reset): the
+ * packet as the rejecting rule saw it, and whether it was addressed to this namespace (the
+ * route's RTCF_LOCAL, which decides the ICMP error's source address in __icmp_send).
+ */
+export interface Rejection {
+  readonly with: RejectWith;
+  readonly pkt: Pkt;
+  readonly local: boolean;
+}
+
 export type Outcome =
   | { readonly kind: 'arrived'; readonly netns: NetnsId; readonly iface: IfaceId; readonly pkt: Pkt }
-  | { readonly kind: 'dropped'; readonly netns: NetnsId; readonly error: PacketError };
+  | { readonly kind: 'dropped'; readonly netns: NetnsId; readonly error: PacketError; readonly reject?: Rejection };
 
 type Step =
   | Outcome
@@ -40,9 +51,14 @@ const INTERNET_SEGMENT = 'wan';
 /** IPDEFTTL: a loop ends in "Time to live exceeded" after 64 forwards. */
 const DEFAULT_TTL = 64;
 
-function drop(w: Walker, netns: NetnsId, reason: string, error: PacketError, by?: DropBy): Outcome {
+function drop(w: Walker, netns: NetnsId, reason: string, error: PacketError, by?: DropBy, reject?: Rejection): Outcome {
   w.hop({ kind: 'drop', netns, reason, ...(by ? { by } : {}) });
-  return { kind: 'dropped', netns, error };
+  return { kind: 'dropped', netns, error, ...(reject ? { reject } : {}) };
+}
+
+/** The Rejection of a REJECT verdict on `p` in `netns`, or undefined for a plain DROP. */
+function rejection(w: Walker, netns: NetnsId, p: Pkt, r: RejectWith | undefined): Rejection | undefined {
+  return r ? { with: r, pkt: p, local: isLocalAddress(w.world, netns, p.dst) } : undefined;
 }
 
 function routeHop(w: Walker, netns: NetnsId, r: RouteResult): void {
@@ -63,17 +79,20 @@ function ctInfo(flow: Flow, netns: NetnsId, p: Pkt): CtInfo {
 }
 
 /**
- * How the sender's socket takes a REJECT's answer (icmp_err_convert, tcp_v4_err: during
- * connect any ICMP unreachable ends it at once): RST, port and protocol unreachable are
- * ECONNREFUSED; host unreachable and the "prohibited" codes EHOSTUNREACH; net ENETUNREACH.
- * Simulator simplification: the answer itself is not walked back (its counters do not move).
+ * How the sender's socket takes a REJECT's answer once it has come back (net/ipv4/icmp.c
+ * icmp_err_convert; tcp_v4_err ends a connect() in SYN_SENT on any unreachable): RST and port
+ * unreachable are ECONNREFUSED, protocol unreachable ENOPROTOOPT, net unreachable and net
+ * prohibited ENETUNREACH, host unreachable, host prohibited and admin prohibited (code 13,
+ * ICMP_PKT_FILTERED) EHOSTUNREACH. The answer is walked back by the caller (send.ts), which
+ * turns this into a timeout when it is lost on the way.
  */
-function rejectError(r: RejectWith): PacketError {
+export function rejectError(r: RejectWith): PacketError {
   switch (r) {
     case 'tcp-reset':
     case 'icmp-port-unreachable':
-    case 'icmp-proto-unreachable':
       return 'refused';
+    case 'icmp-proto-unreachable':
+      return 'proto-unreachable';
     case 'icmp-net-unreachable':
     case 'icmp-net-prohibited':
       return 'no-route';
@@ -88,9 +107,17 @@ function hooks(w: Walker, netns: NetnsId, list: readonly (readonly ['raw' | 'man
   const ct = ctInfo(flow, netns, p);
   for (const [table, hook] of list) {
     const r = w.runHook(netns, table, hook, p, io, ctstate, ct);
-    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, r.reject ? rejectError(r.reject) : 'timeout', r.by);
+    if (r.verdict === 'DROP') return drop(w, netns, r.reason ?? `${table} ${hook}`, r.reject ? rejectError(r.reject) : 'timeout', r.by, rejection(w, netns, p, r.reject));
   }
   return null;
+}
+
+/**
+ * A reverse translation that leaves the outer header as it was (a REJECT's ICMP error already
+ * leaves from the address the sender talked to) is not worth a line in the trace.
+ */
+function natHop(w: Walker, netns: NetnsId, what: 'un-SNAT' | 'un-DNAT', from: string, to: string): void {
+  if (from !== to) w.hop({ kind: 'nat', netns, what, from, to });
 }
 
 /** nat at PREROUTING/OUTPUT: DNAT for a new connection, un-SNAT for its answers. */
@@ -99,8 +126,10 @@ function dstManip(w: Walker, netns: NetnsId, hook: 'PREROUTING' | 'OUTPUT', p: P
   if (e.owner !== flow.dir) {
     if (!e.snat || e.replyDstDone) return p;
     e.replyDstDone = true;
-    const q = { ...p, dst: e.snat.from.ip, ...(e.snat.from.port !== undefined ? { dport: e.snat.from.port } : {}) };
-    w.hop({ kind: 'nat', netns, what: 'un-SNAT', from: endpointText(p.dst, p.dport), to: endpointText(q.dst, q.dport) });
+    // An ICMP error about the connection has no ports: conntrack rewrites its inner header and
+    // only the outer address here (nf_nat_icmp_reply_translation).
+    const q = { ...p, dst: e.snat.from.ip, ...(e.snat.from.port !== undefined && p.dport !== undefined ? { dport: e.snat.from.port } : {}) };
+    natHop(w, netns, 'un-SNAT', endpointText(p.dst, p.dport), endpointText(q.dst, q.dport));
     return q;
   }
   if (e.dstDone) return p;
@@ -120,8 +149,8 @@ function srcManip(w: Walker, netns: NetnsId, hook: 'POSTROUTING' | 'INPUT', p: P
   if (e.owner !== flow.dir) {
     if (!e.dnat || e.replySrcDone) return p;
     e.replySrcDone = true;
-    const q = { ...p, src: e.dnat.from.ip, ...(e.dnat.from.port !== undefined ? { sport: e.dnat.from.port } : {}) };
-    w.hop({ kind: 'nat', netns, what: 'un-DNAT', from: endpointText(p.src, p.sport), to: endpointText(q.src, q.sport) });
+    const q = { ...p, src: e.dnat.from.ip, ...(e.dnat.from.port !== undefined && p.sport !== undefined ? { sport: e.dnat.from.port } : {}) };
+    natHop(w, netns, 'un-DNAT', endpointText(p.src, p.sport), endpointText(q.src, q.sport));
     return q;
   }
   if (e.srcDone) return p;
@@ -172,7 +201,7 @@ export function output(w: Walker, netns: NetnsId, p0: Pkt, flow: Flow): Step {
     io = { out: r.dev };
   }
   const f = w.runHook(netns, 'filter', 'OUTPUT', p, io, ctstate, ctInfo(flow, netns, p));
-  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', f.reject ? rejectError(f.reject) : 'timeout', f.by);
+  if (f.verdict === 'DROP') return drop(w, netns, f.reason ?? 'filter OUTPUT', f.reject ? rejectError(f.reject) : 'timeout', f.by, rejection(w, netns, p, f.reject));
   const nexthop = r.kind === 'local' ? p.dst : r.nexthop;
   return postrouting(w, netns, r.dev, nexthop, p, flow, DEFAULT_TTL);
 }
@@ -205,6 +234,9 @@ function bridgePortFor(w: Walker, bridge: Iface, ip: string, except?: IfaceId): 
 function intoPeer(w: Walker, from: Iface, p: Pkt, nexthop: string, ttl: number): Step {
   const peer = from.peer ? w.world.ifaces.get(from.peer) : undefined;
   if (!peer) return drop(w, from.netns, `${from.name} has no peer`, 'unreachable');
+  // veth_xmit → __dev_forward_skb drops what the peer cannot receive (is_skb_forwardable: the
+  // peer is down, `ip link set … down`): ARP gets no answer, so the symptom is an unreachable host.
+  if (!peer.up) return drop(w, from.netns, `${peer.name} is down (${from.name} has no carrier)`, 'unreachable');
   w.hop({ kind: 'xmit', from: from.id, to: peer.id, via: 'veth' });
   if (peer.master) return { kind: 'port', netns: peer.netns, port: peer.id, bridge: peer.master, nexthop, pkt: p, ttl };
   return { kind: 'ingress', netns: peer.netns, dev: peer.id, nexthop, pkt: p, ttl };

@@ -48,6 +48,12 @@ export class Conn {
   readonly entries = new Map<NetnsId, CtEntry>();
   /** State of the answer packets: ESTABLISHED, or RELATED for ICMP port unreachable. */
   replyState: 'ESTABLISHED' | 'RELATED' = 'ESTABLISHED';
+  /**
+   * The namespace whose REJECT made the answer: there the answer carries the connection's entry
+   * as RELATED (nf_ct_attach → nf_conntrack_attach, IP_CT_RELATED_REPLY), even a TCP RST, which
+   * every other namespace tracks as the connection's reply (ESTABLISHED).
+   */
+  relatedIn?: NetnsId;
 
   entry(ns: NetnsId, dir: Dir): CtEntry {
     let e = this.entries.get(ns);
@@ -59,6 +65,7 @@ export class Conn {
   }
 
   ctstate(ns: NetnsId, dir: Dir): 'NEW' | 'ESTABLISHED' | 'RELATED' {
+    if (ns === this.relatedIn) return 'RELATED';
     return this.entry(ns, dir).owner === dir ? 'NEW' : this.replyState;
   }
 }
