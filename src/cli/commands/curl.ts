@@ -68,7 +68,10 @@ export const curl: CommandSpec = {
         // Linux gives up a connect() after 6 SYN retransmissions (tcp_syn_retries): about 2 min 15 s.
         return fail(28, `${where} after 135238 ms: Could not connect to server`);
       }
-      const after = r.error === 'unreachable' ? 3072 : 0;
+      // curl 8 words every failed connect() the same (curl_easy_strerror(CURLE_COULDNT_CONNECT));
+      // only the time differs: a REJECT's answer (RST or ICMP error) ends it at once, a next hop
+      // that never answers ARP after the kernel's three solicitations (about 3 s).
+      const after = r.error === 'unreachable' && !r.answer ? 3072 : 0;
       return fail(7, `${where} after ${after} ms: Could not connect to server`);
     }
     const served = serve(p.world, r, url, UA, head);

@@ -41,7 +41,7 @@ export const nc: CommandSpec = {
       const text = busybox ? (verbose ? `${host} (${ip}:${port}) open\n` : '') : verbose ? `Connection to ${host} ${port} port [tcp/${svc}] succeeded!\n` : '';
       return { world: p.world, events: p.events, out: text ? [{ stream: 'err', text }] : [], exitCode: 0 };
     }
-    const why = r.error === 'refused' ? 'Connection refused' : r.error === 'timeout' ? 'Connection timed out' : r.error === 'no-route' ? 'Network is unreachable' : 'No route to host';
+    const why = r.error === 'refused' ? 'Connection refused' : r.error === 'proto-unreachable' ? 'Protocol not available' : r.error === 'timeout' ? 'Connection timed out' : r.error === 'no-route' ? 'Network is unreachable' : 'No route to host';
     const text = busybox ? `nc: ${host} (${ip}:${port}): ${why}\n` : `nc: connect to ${host} port ${port} (tcp) failed: ${why}\n`;
     return { world: p.world, events: p.events, out: [{ stream: 'err', text }], exitCode: 1 };
   },

@@ -72,6 +72,16 @@ export const ping: CommandSpec = {
     const times: number[] = [];
     for (let seq = 0; seq < o.count; seq++) {
       const r = send(p, ns, { dst: ip, proto: 'icmp', bytes });
+      if (r.answer) {
+        // A REJECT's ICMP error (a RST never answers ICMP). busybox counts nothing and prints
+        // nothing: unpack4 drops an error shorter than datalen + 8 and one whose icmp_id is not
+        // its own (an unreachable's id field is unused, 0), so only its statistics show the loss.
+        if (!busybox) {
+          errors++;
+          if (!o.quiet) say(`From ${r.answer.from} icmp_seq=${seq + 1} ${UNREACH_TEXT[r.answer.kind] ?? 'Destination Host Unreachable'}\n`);
+        }
+        continue;
+      }
       if (r.error === 'no-route' && seq === 0) {
         // connect()/sendto() fails at once: nothing was sent.
         out.push({ stream: 'err', text: busybox ? 'ping: sendto: Network unreachable\n' : 'ping: connect: Network is unreachable\n' });
@@ -102,6 +112,20 @@ export const ping: CommandSpec = {
     }
     return { world: p.world, events: p.events, out, exitCode: received > 0 ? 0 : 1 };
   },
+};
+
+/**
+ * iputils ping4.c pr_icmph's words for ICMP_DEST_UNREACH codes 0, 1, 2, 3, 9, 10 and 13
+ * (ICMP_PKT_FILTERED, what `--reject-with icmp-admin-prohibited` sends).
+ */
+const UNREACH_TEXT: Readonly<Record<string, string>> = {
+  'net-unreachable': 'Destination Net Unreachable',
+  'host-unreachable': 'Destination Host Unreachable',
+  'proto-unreachable': 'Destination Protocol Unreachable',
+  'port-unreachable': 'Destination Port Unreachable',
+  'net-prohibited': 'Destination Net Prohibited',
+  'host-prohibited': 'Destination Host Prohibited',
+  'admin-prohibited': 'Packet filtered',
 };
 
 /** iputils prints three significant digits: 0.0452, 0.612, 11.5. */

@@ -60,7 +60,7 @@ export const wget: CommandSpec = {
     if (!quiet && busybox) err(`Connecting to ${url.host} (${ip}:${url.port})\n`);
     const r = send(p, ns, { dst: ip, proto: 'tcp', dport: url.port, bytes: 60 });
     if (!r.delivered) {
-      const why = r.error === 'refused' ? 'Connection refused' : r.error === 'timeout' ? 'Connection timed out' : r.error === 'no-route' ? 'Network unreachable' : 'No route to host';
+      const why = r.error === 'refused' ? 'Connection refused' : r.error === 'proto-unreachable' ? 'Protocol not available' : r.error === 'timeout' ? 'Connection timed out' : r.error === 'no-route' ? 'Network unreachable' : 'No route to host';
       err(busybox ? `wget: can't connect to remote host (${ip}): ${why}\n` : `Connecting to ${url.host} (${url.host})|${ip}|:${url.port}... failed: ${why}.\n`);
       return { world: p.world, events: p.events, out, exitCode: busybox ? 1 : 4 };
     }
