@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createWorld } from '../createWorld';
 import { HOST_NS, LAPTOP_NS, type NetnsId } from '../ids';
+import { insertRule } from '../netfilter/tables';
+import type { RejectWith, RuleSpec } from '../netfilter/types';
+import type { World } from '../world';
 import { sendPacket } from './send';
 import { counters, ipOf, run, tcp80 } from './packet.testutil';
 
@@ -104,5 +107,91 @@ describe('sendPacket on the default bridge', () => {
     expect(r.delivered).toBe(false);
     expect(r.error).toBe('refused');
     expect(r.reply?.kind).toBe('rst');
+  });
+});
+
+/** `iptables -I CHAIN [-p PROTO] -j REJECT --reject-with WITH` in the host's filter table. */
+function reject(w: World, chain: string, r: RejectWith, proto?: 'tcp' | 'udp' | 'icmp', ns: NetnsId = HOST_NS): World {
+  const n = w.netns.get(ns);
+  if (!n) throw new Error('no namespace');
+  const nf = insertRule(n.nf, 'filter', chain, { ...(proto ? { proto } : {}), matches: [], target: { t: 'REJECT', with: r } }).nf;
+  return { ...w, netns: w.netns.set(ns, { ...n, nf }) };
+}
+
+describe('sendPacket and a REJECT rule: the answer is walked back', () => {
+  it('an ICMP port unreachable for a forwarded, DNATed SYN leaves from the host address the laptop talked to, RELATED', () => {
+    const a = run(createWorld(), 'nginx', { publish: [tcp80] });
+    const w = reject(a.world, 'DOCKER-USER', 'icmp-port-unreachable', 'tcp');
+    const r = sendPacket(w, LAPTOP_NS, syn('192.168.1.10', 8080));
+    expect(r.delivered).toBe(false);
+    expect(r.error).toBe('refused');
+    // Not local (forwarded): __icmp_send lets the route back to 192.168.1.20 pick the source.
+    expect(r.answer).toEqual({ kind: 'port-unreachable', from: '192.168.1.10', by: HOST_NS });
+    expect(counters(r.world, 'filter', '-A DOCKER-USER -p tcp -j REJECT --reject-with icmp-port-unreachable')).toEqual({ pkts: 1, bytes: 60 });
+    // The error goes out through the host's OUTPUT (policy ACCEPT counts it): 28 + the 60-byte SYN.
+    expect(r.world.netns.get(HOST_NS)?.nf.tables.filter.chains.OUTPUT).toMatchObject({ pkts: 1, bytes: 88 });
+    expect(r.hops.filter((h) => h.kind === 'nat').map((h) => (h.kind === 'nat' ? h.what : ''))).toEqual(['DNAT']);
+    expect(r.hops[r.hops.length - 1]).toMatchObject({ kind: 'deliver', netns: LAPTOP_NS });
+  });
+
+  it('a tcp-reset answers from the DNATed destination and conntrack undoes the DNAT on its way out', () => {
+    const a = run(createWorld(), 'nginx', { publish: [tcp80] });
+    const w = reject(a.world, 'DOCKER-USER', 'tcp-reset', 'tcp');
+    const r = sendPacket(w, LAPTOP_NS, syn('192.168.1.10', 8080));
+    expect(r.error).toBe('refused');
+    expect(r.answer).toEqual({ kind: 'rst', from: '192.168.1.10', by: HOST_NS });
+    expect(r.hops.find((h) => h.kind === 'reply')).toMatchObject({ reject: 'TCP RST' });
+    expect(r.hops.find((h) => h.kind === 'nat' && h.what === 'un-DNAT')).toMatchObject({ from: '172.17.0.2:80', to: '192.168.1.10:8080' });
+    expect(r.world.netns.get(HOST_NS)?.nf.tables.filter.chains.OUTPUT).toMatchObject({ pkts: 1, bytes: 40 });
+  });
+
+  it('the answer is RELATED in the rejecting namespace: a filter OUTPUT rule sees it so', () => {
+    const a = run(createWorld(), 'nginx', { publish: [tcp80] });
+    let w = reject(a.world, 'DOCKER-USER', 'tcp-reset', 'tcp');
+    const host = w.netns.get(HOST_NS);
+    if (!host) throw new Error('no host');
+    const related: RuleSpec = { matches: [{ m: 'conntrack', ctstate: ['RELATED'] }], target: { t: 'ACCEPT' } };
+    w = { ...w, netns: w.netns.set(HOST_NS, { ...host, nf: insertRule(host.nf, 'filter', 'OUTPUT', related).nf }) };
+    const r = sendPacket(w, LAPTOP_NS, syn('192.168.1.10', 8080));
+    expect(r.hops.some((h) => h.kind === 'rule' && h.chain === 'OUTPUT' && h.rule.includes('RELATED'))).toBe(true);
+  });
+
+  it('a packet addressed to the host itself is answered from that address (RTCF_LOCAL)', () => {
+    const w = reject(createWorld(), 'INPUT', 'icmp-admin-prohibited', 'icmp');
+    const r = sendPacket(w, LAPTOP_NS, ping('192.168.1.10'));
+    expect(r.error).toBe('unreachable');
+    expect(r.answer).toEqual({ kind: 'admin-prohibited', from: '192.168.1.10', by: HOST_NS });
+    expect(r.world.netns.get(HOST_NS)?.nf.tables.filter.chains.OUTPUT).toMatchObject({ pkts: 1, bytes: 112 });
+  });
+
+  it('tcp-reset does not answer anything but TCP: the ping is only dropped', () => {
+    const w = reject(createWorld(), 'INPUT', 'tcp-reset');
+    const r = sendPacket(w, LAPTOP_NS, ping('192.168.1.10'));
+    expect(r.error).toBe('timeout');
+    expect(r.answer).toBeUndefined();
+    expect(r.hops.some((h) => h.kind === 'reply')).toBe(false);
+  });
+
+  it('an answer dropped on its way back leaves the sender waiting', () => {
+    let w = reject(createWorld(), 'INPUT', 'icmp-port-unreachable', 'tcp');
+    const lap = w.netns.get(LAPTOP_NS);
+    if (!lap) throw new Error('no laptop');
+    w = { ...w, netns: w.netns.set(LAPTOP_NS, { ...lap, nf: insertRule(lap.nf, 'filter', 'INPUT', { proto: 'icmp', matches: [], target: { t: 'DROP' } }).nf }) };
+    const r = sendPacket(w, LAPTOP_NS, syn('192.168.1.10', 22));
+    expect(r.error).toBe('timeout');
+    expect(r.answer).toBeUndefined();
+    expect(r.hops[r.hops.length - 1]).toMatchObject({ kind: 'drop', netns: LAPTOP_NS });
+  });
+
+  it('maps each ICMP code to the errno connect() gets (icmp_err_convert)', () => {
+    const cases: [RejectWith, string][] = [
+      ['icmp-net-unreachable', 'no-route'], ['icmp-host-unreachable', 'unreachable'], ['icmp-proto-unreachable', 'proto-unreachable'],
+      ['icmp-port-unreachable', 'refused'], ['icmp-net-prohibited', 'no-route'], ['icmp-host-prohibited', 'unreachable'], ['icmp-admin-prohibited', 'unreachable'],
+    ];
+    for (const [with_, error] of cases) {
+      const r = sendPacket(reject(createWorld(), 'INPUT', with_, 'tcp'), LAPTOP_NS, syn('192.168.1.10', 22));
+      expect([with_, r.error]).toEqual([with_, error]);
+      expect(r.answer?.from).toBe('192.168.1.10');
+    }
   });
 });
