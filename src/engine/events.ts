@@ -11,7 +11,9 @@ export type EngineEvent =
   | { readonly type: 'iface-created' | 'iface-deleted'; readonly iface: IfaceId; readonly netns: NetnsId; readonly name: string }
   | { readonly type: 'veth-created'; readonly host: IfaceId; readonly peer: IfaceId }
   | { readonly type: 'bridge-port-added' | 'bridge-port-removed'; readonly bridge: IfaceId; readonly port: IfaceId }
-  | { readonly type: 'addr-added'; readonly iface: IfaceId; readonly ip: string; readonly prefix: number }
+  | { readonly type: 'addr-added' | 'addr-deleted'; readonly iface: IfaceId; readonly ip: string; readonly prefix: number }
+  | { readonly type: 'link-up' | 'link-down'; readonly iface: IfaceId; readonly netns: NetnsId; readonly name: string }
+  | { readonly type: 'route-added' | 'route-deleted'; readonly netns: NetnsId; readonly dst: string }
   | { readonly type: 'rule-appended' | 'rule-inserted' | 'rule-deleted'; readonly netns: NetnsId; readonly table: TableName; readonly chain: string; readonly rule: string }
   | { readonly type: 'network-created' | 'network-removed'; readonly network: NetworkId; readonly name: string }
   | { readonly type: 'container-created' | 'container-started' | 'container-stopped' | 'container-removed'; readonly container: ContainerId; readonly name: string }

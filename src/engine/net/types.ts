@@ -16,6 +16,8 @@ export interface Addr {
   /** Broadcast, as netlink's AddrAdd computes it for prefixes < 31 (Docker ≥ 20.10 sets it). */
   readonly brd?: string;
   readonly scope: 'host' | 'global' | 'link';
+  /** A further address in the subnet of one already on the device (`ip addr add` by hand). */
+  readonly secondary?: boolean;
 }
 
 export interface Iface {
