@@ -6,7 +6,7 @@
  * - what the CLI sends (docker/cli v28.5.2 cli/command/container/opts.go `parse`): `Dns`,
  *   `DnsOptions`, `DnsSearch` never nil (`GetAllOrEmpty` → `[]`); the blkio throttle lists and
  *   `Devices` start as empty slices (`[]`); `Ulimits` is `make(…, 0)` (`[]`); list options such as
- *   `CapAdd`, `ExtraHosts`, `VolumesFrom` are nil (`null`); `Tmpfs`, `Sysctls`, `Mounts`,
+ *   `ExtraHosts`, `VolumesFrom` are nil (`null`); `Tmpfs`, `Sysctls`, `Mounts`,
  *   `Annotations`, `StorageOpt` are omitempty and empty, so absent;
  * - what the daemon fills in at create (daemon/create.go, daemon_unix.go `adaptContainerSettings`,
  *   `verifyPlatformContainerResources`, create_unix.go): `LogConfig` json-file with `{}`,
@@ -87,7 +87,7 @@ export function hostConfigJson(w: World, c: Container): { [k: string]: JsonValue
     VolumeDriver: '',
     VolumesFrom: null,
     ConsoleSize: [0, 0],
-    CapAdd: null,
+    CapAdd: c.capAdd?.length ? [...c.capAdd] : null,
     CapDrop: null,
     CgroupnsMode: 'private',
     Dns: orEmpty(c.dns),
@@ -101,7 +101,7 @@ export function hostConfigJson(w: World, c: Container): { [k: string]: JsonValue
     Links: legacyLinksJson(w, c),
     OomScoreAdj: 0,
     PidMode: '',
-    Privileged: false,
+    Privileged: c.privileged === true,
     PublishAllPorts: c.publishAll,
     ReadonlyRootfs: false,
     SecurityOpt: null,

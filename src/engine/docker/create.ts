@@ -37,6 +37,8 @@ export interface CreateSpec {
   readonly openStdin: boolean;
   readonly dns?: readonly string[];
   readonly addHosts?: readonly string[];
+  readonly capAdd?: readonly string[];
+  readonly privileged?: boolean;
   readonly labels?: Readonly<Record<string, string>>;
 }
 
@@ -177,6 +179,8 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
     logs: [],
     ...(spec.dns?.length ? { dns: spec.dns } : {}),
     ...(spec.addHosts?.length ? { extraHosts: spec.addHosts } : {}),
+    ...(spec.capAdd?.length ? { capAdd: spec.capAdd } : {}),
+    ...(spec.privileged ? { privileged: true } : {}),
     ...(spec.labels && Object.keys(spec.labels).length ? { labels: spec.labels } : {}),
   };
   tx.updateDocker((d) => ({

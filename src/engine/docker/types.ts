@@ -169,6 +169,9 @@ export interface Container {
    * or `sleep` running as PID 1 ignores it and is killed after the timeout (137).
    */
   readonly stopsOnSigterm?: boolean;
+  /** HostConfig.CapAdd as the CLI sends it (normalised CAP_ names, sorted) and HostConfig.Privileged. */
+  readonly capAdd?: readonly string[];
+  readonly privileged?: boolean;
   /** HostConfig.Dns / ExtraHosts as given (--dns, --add-host); absent when none. */
   readonly dns?: readonly string[];
   readonly extraHosts?: readonly string[];

@@ -82,6 +82,7 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
   const hostname = str(flags, 'hostname');
   const domainname = str(flags, 'domainname');
   const aliases = [...list(flags, 'network-alias'), ...list(flags, 'net-alias')];
+  const capAdd = effectiveCapAdd(list(flags, 'cap-add'));
   const spec: CreateSpec = {
     image,
     cmd,
@@ -104,6 +105,24 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
     openStdin: bool(flags, 'interactive'),
     dns: list(flags, 'dns'),
     addHosts: list(flags, 'add-host'),
+    ...(capAdd.length ? { capAdd } : {}),
+    ...(bool(flags, 'privileged') ? { privileged: true } : {}),
   };
   return { ok: true, spec };
+}
+
+/**
+ * docker/cli opts.EffectiveCapAddCapDrop (container/opts.go parse): each --cap-add value trimmed,
+ * upper-cased and given its CAP_ prefix (ALL stays ALL and then stands alone), duplicates
+ * removed, sorted; the daemon stores that list as HostConfig.CapAdd.
+ * Simulator difference: --cap-drop is accepted but not recorded, and unknown capability names
+ * are not refused (the daemon answers `unknown capability: "CAP_X"`).
+ */
+export function effectiveCapAdd(values: readonly string[]): string[] {
+  const caps = new Set(values.map((v) => {
+    const c = v.trim().toUpperCase();
+    return c === 'ALL' || c.startsWith('CAP_') ? c : `CAP_${c}`;
+  }));
+  if (caps.has('ALL')) return ['ALL'];
+  return [...caps].sort();
 }
