@@ -11,13 +11,14 @@ import { unknownCommand } from './unknown';
  * One simple command (a word list) run where the shell is: find the spec, parse its flags the
  * pflag way (or hand raw arguments to tools that parse their own), answer --help, run.
  */
-export function dispatch(world: World, shell: Shell, argv: readonly string[]): CommandOutput {
+export function dispatch(world: World, shell: Shell, argv: readonly string[], sudo = false): CommandOutput {
   if (argv.length === 0) return { out: [], exitCode: 0 };
   const found = resolveCommand(argv, shell.at);
   if (!found || (found.spec.tool && !hasTool(world, shell, found.spec.tool))) return unknownCommand(world, shell, argv);
   const { spec, consumed, path } = found;
   const rest = argv.slice(consumed);
-  if (spec.rawArgs) return spec.run({ world, shell, path }, { values: {}, given: [], args: rest });
+  const ctx = { world, shell, path, ...(sudo ? { sudo } : {}) };
+  if (spec.rawArgs) return spec.run(ctx, { values: {}, given: [], args: rest });
   const parsed = parseFlags(spec, rest);
   if (!parsed.ok) {
     return { out: [{ stream: 'err', text: `${formatFlagError(spec, parsed.error, path)}\n` }], exitCode: flagErrorExitCode(parsed.error) };
@@ -27,7 +28,7 @@ export function dispatch(world: World, shell: Shell, argv: readonly string[]): C
     const text = spec.helpText ? spec.helpText() : formatHelp(spec, childrenOf(spec.path), path);
     return { out: [...notes, { stream: 'out', text }], exitCode: 0 };
   }
-  const r = spec.run({ world, shell, path }, parsed.flags);
+  const r = spec.run(ctx, parsed.flags);
   return notes.length ? { ...r, out: [...notes, ...r.out] } : r;
 }
 

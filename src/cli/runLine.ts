@@ -115,14 +115,16 @@ function runPipeline(world: World, shell: Shell, p: Pipeline): Ran {
 }
 
 function runSimple(world: World, shell: Shell, argv0: readonly string[]): Ran {
-  // We are root already: `sudo docker …` runs `docker …`.
-  const argv = argv0[0] === 'sudo' ? argv0.slice(argv0[1] === '-E' ? 2 : 1) : argv0;
+  // We are root already: `sudo docker …` runs `docker …`. On the laptop, `student` becomes root
+  // for that command (ip's changes need it; the lab's sudo asks for no password).
+  const sudo = argv0[0] === 'sudo';
+  const argv = sudo ? argv0.slice(argv0[1] === '-E' ? 2 : 1) : argv0;
   const prog = argv[0] ?? '';
   if (prog === 'exit' || prog === 'logout') return leave(world, shell, Number(argv[1] ?? 0) || 0);
   if (prog === 'true' || prog === ':' || prog === 'cd' || prog === 'sleep') return { world, shell, out: [], exitCode: 0, events: [] };
   if (prog === 'false') return { world, shell, out: [], exitCode: 1, events: [] };
   if (prog === 'trace') return traced(world, shell, argv.slice(1));
-  const r = dispatch(world, shell, argv);
+  const r = dispatch(world, shell, argv, sudo);
   return { world: r.world ?? world, shell: r.shell ?? shell, out: [...r.out], exitCode: r.exitCode, events: [...(r.events ?? [])], ...(r.clear ? { clear: true } : {}) };
 }
 

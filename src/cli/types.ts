@@ -56,6 +56,8 @@ export interface CommandContext {
   readonly shell: Shell;
   /** The command path as typed: ['docker', 'container', 'ls']. */
   readonly path: readonly string[];
+  /** The line started with `sudo` (root for the laptop's student; nothing changes for root). */
+  readonly sudo?: boolean;
 }
 
 export interface CommandOutput {

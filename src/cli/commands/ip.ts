@@ -3,7 +3,8 @@ import type { World } from '../../engine/world';
 import { ipAddrText, ipLinkText, type Family, type IpShowOptions } from '../format/iproute';
 import { ipRoute6Text, ipRouteGetText, ipRouteText, lookup, parseGetTarget } from '../format/iprouteRoute';
 import { shellImage, shellNetns, stderr, stdout } from '../format/shellContext';
-import type { CommandOutput, CommandSpec } from '../types';
+import type { CommandContext, CommandOutput, CommandSpec } from '../types';
+import { addrModify, linkSet, routeModify } from './ipChange';
 import { busyboxIp } from './ipBusybox';
 
 /**
@@ -12,7 +13,9 @@ import { busyboxIp } from './ipBusybox';
  * without it (nginx, redis…). Parsing follows ip/ip.c main and do_ipaddr / do_iplink /
  * do_iproute / do_netns: options before the object, every keyword matched by prefix in
  * iproute2's own order (`ip a s`, `ip r`, `ip -br l`; `ip link s` is `set`).
- * Changing commands (addr add, link set, route add…) are not simulated: they say so.
+ * Changing commands: `link set|change DEV up|down`, `route add|replace|delete`, `addr add|delete`
+ * (ipChange.ts, with the permission each needs); the others (link add, route flush, addr
+ * flush…) are not simulated and say so.
  */
 export const ip: CommandSpec = {
   path: ['ip'],
@@ -26,8 +29,8 @@ export const ip: CommandSpec = {
   run(ctx, flags) {
     const ns = shellNetns(ctx.world, ctx.shell);
     if (!ns) return stderr('ip: the container has no network namespace\n', 1);
-    if (shellImage(ctx.world, ctx.shell)?.tools.ip === 'busybox') return busyboxIp(ctx.world, ns, flags.args);
-    return iproute2(ctx.world, ns, flags.args);
+    if (shellImage(ctx.world, ctx.shell)?.tools.ip === 'busybox') return busyboxIp(ctx, ns, flags.args);
+    return iproute2(ctx, ns, flags.args);
   },
 };
 
@@ -63,7 +66,8 @@ interface Globals {
   oneline: boolean;
 }
 
-function iproute2(w: World, ns: NetnsId, argv: readonly string[]): CommandOutput {
+function iproute2(ctx: CommandContext, ns: NetnsId, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const g: Globals = { brief: false, oneline: false };
   let i = 0;
   for (; i < argv.length; i++) {
@@ -103,11 +107,11 @@ function iproute2(w: World, ns: NetnsId, argv: readonly string[]): CommandOutput
   const found = OBJECTS.find((o) => matches(obj, o));
   switch (found) {
     case 'address':
-      return ipAddress(w, ns, g, rest);
+      return ipAddress(ctx, ns, g, rest);
     case 'link':
-      return ipLink(w, ns, g, rest);
+      return ipLink(ctx, ns, g, rest);
     case 'route':
-      return ipRoute(w, ns, g, rest);
+      return ipRoute(ctx, ns, g, rest);
     case 'netns':
       return ipNetns(rest);
     case 'help':
@@ -147,7 +151,7 @@ function parseShow(argv: readonly string[], base: IpShowOptions): IpShowOptions 
         if (v === undefined) return stderr('Command line is not complete. Try option "help"\n', 255);
         dev = v;
       } else if (matches(a, 'help')) return usage();
-      if (o.dev !== undefined) return stderr(`Error: either "dev" is duplicate, or "${dev}" is a garbage.\n`, 255);
+      if (o.dev !== undefined) return stderr(`Error: either "dev" is duplicate, or "${dev}" is garbage.\n`, 255);
       o.dev = dev;
     }
   }
@@ -165,10 +169,14 @@ function devMissing(w: World, ns: NetnsId, o: IpShowOptions): CommandOutput | un
   return undefined;
 }
 
-function ipAddress(w: World, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+function ipAddress(ctx: CommandContext, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   if (cmd !== undefined && !['list', 'show', 'lst'].some((k) => matches(cmd, k))) {
-    for (const k of ['add', 'change', 'replace', 'delete']) if (matches(cmd, k) || (k === 'change' && cmd === 'chg')) return notSimulated(`address ${k}`);
+    // do_ipaddr's order: add, change/chg, replace, delete.
+    if (matches(cmd, 'add')) return addrModify(ctx, ns, 'add', rest, g.family === 'inet', usage, 'iproute2');
+    for (const k of ['change', 'replace']) if (matches(cmd, k) || (k === 'change' && cmd === 'chg')) return notSimulated(`address ${k}`);
+    if (matches(cmd, 'delete')) return addrModify(ctx, ns, 'delete', rest, g.family === 'inet', usage, 'iproute2');
     for (const k of ['flush', 'save', 'showdump', 'restore']) if (matches(cmd, k)) return notSimulated(`address ${k}`);
     if (matches(cmd, 'help')) return usage();
     return stderr(`Command "${cmd}" is unknown, try "ip address help".\n`, 255);
@@ -180,10 +188,14 @@ function ipAddress(w: World, ns: NetnsId, g: Globals, argv: readonly string[]): 
   return stdout(ipAddrText(w, ns, o));
 }
 
-function ipLink(w: World, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+function ipLink(ctx: CommandContext, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   if (cmd !== undefined) {
-    for (const k of ['add', 'set', 'change', 'replace', 'delete']) if (matches(cmd, k)) return notSimulated(`link ${k}`);
+    // do_iplink's order: add, set/change, replace, delete.
+    if (matches(cmd, 'add')) return notSimulated('link add');
+    if (matches(cmd, 'set') || matches(cmd, 'change')) return linkSet(ctx, ns, rest, usage);
+    for (const k of ['replace', 'delete']) if (matches(cmd, k)) return notSimulated(`link ${k}`);
     if (!['show', 'lst', 'list'].some((k) => matches(cmd, k))) {
       if (['xstats', 'afstats', 'property'].some((k) => matches(cmd, k))) return notSimulated(`link ${cmd}`);
       if (matches(cmd, 'help')) return usage();
@@ -197,10 +209,18 @@ function ipLink(w: World, ns: NetnsId, g: Globals, argv: readonly string[]): Com
   return stdout(ipLinkText(w, ns, o));
 }
 
-function ipRoute(w: World, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+function ipRoute(ctx: CommandContext, ns: NetnsId, g: Globals, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   if (cmd !== undefined) {
-    for (const k of ['add', 'change', 'replace', 'prepend', 'append', 'test', 'delete']) if (matches(cmd, k) || (k === 'change' && cmd === 'chg')) return notSimulated(`route ${k}`);
+    // do_iproute's order: add, change/chg, replace, prepend, append, test, delete.
+    const inet = g.family === 'inet';
+    if (matches(cmd, 'add')) return routeModify(ctx, ns, 'add', rest, inet, usage, 'iproute2');
+    for (const k of ['change', 'replace', 'prepend', 'append', 'test', 'delete']) {
+      if (!(matches(cmd, k) || (k === 'change' && cmd === 'chg'))) continue;
+      if (k === 'replace' || k === 'delete') return routeModify(ctx, ns, k, rest, inet, usage, 'iproute2');
+      return notSimulated(`route ${k}`);
+    }
     if (matches(cmd, 'get')) return ipRouteGet(w, ns, rest);
     if (!['list', 'show', 'lst'].some((k) => matches(cmd, k))) {
       if (['flush', 'save', 'restore', 'showdump'].some((k) => matches(cmd, k))) return notSimulated(`route ${cmd}`);

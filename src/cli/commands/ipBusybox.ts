@@ -4,7 +4,8 @@ import { BUSYBOX_IP_USAGE, bbAddrText, bbLinkText, bbRouteGetText, bbRouteText }
 import type { Family, IpShowOptions } from '../format/iproute';
 import { lookup, parseGetTarget } from '../format/iprouteRoute';
 import { stderr, stdout } from '../format/shellContext';
-import type { CommandOutput } from '../types';
+import type { CommandContext, CommandOutput } from '../types';
+import { addrModify, bbLinkSet, routeModify } from './ipChange';
 
 /**
  * BusyBox's `ip` applet (networking/ip.c, libiproute/ip_parse_common_args.c, ipaddress.c,
@@ -22,7 +23,8 @@ const usage = (): CommandOutput => stderr(BUSYBOX_IP_USAGE, 1);
 const die = (msg: string): CommandOutput => stderr(`ip: ${msg}\n`, 1);
 const notSimulated = (what: string): CommandOutput => die(`${what}: changing the network by hand is not simulated in this lab`);
 
-export function busyboxIp(w: World, ns: NetnsId, argv: readonly string[]): CommandOutput {
+export function busyboxIp(ctx: CommandContext, ns: NetnsId, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   let family: Family | undefined;
   let oneline = false;
   let i = 0;
@@ -52,12 +54,12 @@ export function busyboxIp(w: World, ns: NetnsId, argv: readonly string[]): Comma
   const o: IpShowOptions = { ...(family ? { family } : {}), oneline };
   switch (obj === undefined ? undefined : abbrev(obj, ['address', 'route', 'r', 'link', 'tunnel', 'tunl', 'rule', 'neigh'])) {
     case 'address':
-      return addr(w, ns, o, rest);
+      return addr(ctx, ns, o, rest);
     case 'route':
     case 'r':
-      return route(w, ns, rest);
+      return route(ctx, ns, rest, family === 'inet');
     case 'link':
-      return link(w, ns, o, rest);
+      return link(ctx, ns, o, rest);
     case 'neigh':
       return stdout('');
     case 'tunnel':
@@ -90,11 +92,13 @@ function selectDev(w: World, ns: NetnsId, argv: readonly string[], o: IpShowOpti
 
 const isOut = (x: IpShowOptions | CommandOutput): x is CommandOutput => 'exitCode' in x;
 
-function addr(w: World, ns: NetnsId, o: IpShowOptions, argv: readonly string[]): CommandOutput {
+function addr(ctx: CommandContext, ns: NetnsId, o: IpShowOptions, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   if (cmd !== undefined) {
     const k = abbrev(cmd, ['add', 'change', 'chg', 'replace', 'delete', 'list', 'flush', 'show', 'lst']);
     if (k === undefined) return die(`invalid argument '${cmd}' to 'ip'`);
+    if (k === 'add' || k === 'delete') return addrModify(ctx, ns, k, rest, o.family === 'inet', usage, 'busybox');
     if (k !== 'list' && k !== 'show' && k !== 'lst') return notSimulated(`address ${k}`);
   }
   const sel = selectDev(w, ns, cmd === undefined ? [] : rest, o);
@@ -102,11 +106,13 @@ function addr(w: World, ns: NetnsId, o: IpShowOptions, argv: readonly string[]):
   return stdout(o.family === 'link' ? bbLinkText(w, ns, sel) : bbAddrText(w, ns, sel));
 }
 
-function link(w: World, ns: NetnsId, o: IpShowOptions, argv: readonly string[]): CommandOutput {
+function link(ctx: CommandContext, ns: NetnsId, o: IpShowOptions, argv: readonly string[]): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   if (cmd !== undefined) {
     const k = abbrev(cmd, ['add', 'delete', 'list', 'show', 'lst', 'set', 'change']);
     if (k === undefined) return die(`invalid argument '${cmd}' to 'ip'`);
+    if (k === 'set' || k === 'change') return bbLinkSet(ctx, ns, rest);
     if (k !== 'list' && k !== 'show' && k !== 'lst') return notSimulated(`link ${k}`);
   }
   const sel = selectDev(w, ns, cmd === undefined ? [] : rest, o);
@@ -114,7 +120,8 @@ function link(w: World, ns: NetnsId, o: IpShowOptions, argv: readonly string[]):
   return stdout(bbLinkText(w, ns, sel));
 }
 
-function route(w: World, ns: NetnsId, argv: readonly string[]): CommandOutput {
+function route(ctx: CommandContext, ns: NetnsId, argv: readonly string[], inet: boolean): CommandOutput {
+  const w = ctx.world;
   const [cmd, ...rest] = argv;
   const k = cmd === undefined ? 'list' : abbrev(cmd, ['add', 'append', 'change', 'chg', 'delete', 'get', 'list', 'show', 'prepend', 'replace', 'test', 'flush']);
   if (k === undefined) return die(`invalid argument '${cmd ?? ''}' to 'ip'`);
@@ -127,6 +134,7 @@ function route(w: World, ns: NetnsId, argv: readonly string[]): CommandOutput {
     if (r.kind === 'unreachable') return die('RTNETLINK answers: Network is unreachable');
     return stdout(bbRouteGetText(w, r));
   }
+  if (k === 'add' || k === 'replace' || k === 'delete') return routeModify(ctx, ns, k, rest, inet, usage, 'busybox');
   if (k !== 'list' && k !== 'show') return notSimulated(`route ${k}`);
   return stdout(bbRouteText(w, ns));
 }

@@ -53,7 +53,7 @@ interface AddrInfo {
 
 /** The addresses the kernel dumps for a link: all IPv4 ones, then IPv6 (AF_INET dumps first). */
 export function addrsOf(w: World, i: Iface): AddrInfo[] {
-  const v4: AddrInfo[] = i.addrs.map((a) => ({ family: 'inet', ip: a.ip, prefix: a.prefix, ...(a.brd ? { brd: a.brd } : {}), scope: a.scope, flags: [], label: i.name }));
+  const v4: AddrInfo[] = i.addrs.map((a) => ({ family: 'inet', ip: a.ip, prefix: a.prefix, ...(a.brd ? { brd: a.brd } : {}), scope: a.scope, flags: a.secondary ? ['secondary'] : [], label: i.name }));
   const v6: AddrInfo[] = ipv6Addrs(w, i).map((a) => ({ family: 'inet6', ip: a.ip, prefix: a.prefix, scope: a.scope, flags: a.flags }));
   return [...v4, ...v6];
 }
