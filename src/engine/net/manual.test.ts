@@ -4,6 +4,7 @@ import { removeContainer, stopContainer } from '../docker/lifecycle';
 import { HOST_NS, LAPTOP_NS, type IfaceId } from '../ids';
 import { sendPacket } from '../packet/send';
 import { run, spec } from '../testkit';
+import { toTopology } from '../topology';
 import type { World } from '../world';
 import { addrAdd, addrDel, routeAdd, routeDel, setLinkUp } from './manual';
 import { parseCidr } from './ipv4';
@@ -52,6 +53,8 @@ describe('ip link set up/down: the FIB follows the link', () => {
     const lost = sendPing(down, c?.netns ?? HOST_NS, '172.17.0.2');
     expect(lost.delivered).toBe(false);
     expect(sendPing(down, HOST_NS, '172.17.0.3').delivered).toBe(false);
+    // The picture marks the interface down (graph class state-down).
+    expect(toTopology(down).nodes.find((n) => n.id === hostVeth.id)?.details.state).toBe('DOWN');
     const up = ok(setLinkUp(down, hostVeth.id, true)).world;
     expect(sendPing(up, HOST_NS, '172.17.0.3').delivered).toBe(true);
     // Docker still cleans up after a hand-made change.
