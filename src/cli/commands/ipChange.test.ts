@@ -107,6 +107,31 @@ describe('who may change the network', () => {
     expect(s.run('ip -br link show type veth').out).toBe('');
   });
 
+  it('Docker connects, disconnects and removes over hand-made changes', () => {
+    const s = new Session(1);
+    const lines = [
+      'docker network create net2',
+      'docker run -dit --name c1 --cap-add ALL alpine',
+      'docker exec c1 ip link set eth0 down',
+      'docker exec c1 ip addr add 10.9.0.1/24 dev lo',
+      'docker network connect net2 c1',
+      'ip link set docker0 down',
+      'docker network disconnect bridge c1',
+      'ip link set br-b4798dff5a94 down',
+      'docker network disconnect net2 c1',
+      'docker network connect bridge c1',
+      'docker network rm net2',
+      'docker rm -f c1',
+      'ip link set docker0 up',
+    ];
+    for (const l of lines) expect([l, s.run(l).code]).toEqual([l, 0]);
+    expect(s.run('ip -br link').out).toBe(
+      'lo               UNKNOWN        00:00:00:00:00:00 <LOOPBACK,UP,LOWER_UP> \n' +
+        'eth0             UP             52:54:00:6b:3c:1e <BROADCAST,MULTICAST,UP,LOWER_UP> \n' +
+        'docker0          DOWN           ee:11:fc:19:d8:70 <NO-CARRIER,BROADCAST,MULTICAST,UP> \n',
+    );
+  });
+
   it('CapAdd as the docker CLI normalises it', () => {
     expect(effectiveCapAdd(['net_admin', ' NET_RAW', 'CAP_NET_ADMIN'])).toEqual(['CAP_NET_ADMIN', 'CAP_NET_RAW']);
     expect(effectiveCapAdd(['all', 'NET_ADMIN'])).toEqual(['ALL']);
