@@ -19,6 +19,7 @@ test('a corrupt saved session starts fresh with a notice', async ({ page }) => {
   await expect(lab.node('web', 'container')).toBeVisible();
   expect(await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? '{}').lines, SESSION_KEY)).toEqual(['docker run -d --name web nginx']);
   expect(dialogs).toEqual([]);
+  await lab.settled(); // the picture refits to the new container: shoot it in place
   await lab.screenshot('90-corrupt-session');
 });
 
