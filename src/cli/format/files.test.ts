@@ -65,6 +65,24 @@ describe('--add-host and --dns', () => {
     if (!cu) throw new Error('missing');
     expect(containerResolvConf(u.world, cu)).toContain('# ExtServers: [8.8.8.8]\n# Overrides: [nameservers]\n# Option ndots from: internal\n');
   });
+  it('--dns-search and --dns-option replace search and options (resolvconf.go OverrideSearch/OverrideOptions)', () => {
+    const u = run(lab.world, spec('alpine', { tty: true, openStdin: true, dnsSearch: ['example.com', '.'], dnsOptions: ['ndots:2', 'timeout:3'], network: 'mynet' }));
+    const cu = u.world.docker.containers.get(u.id);
+    if (!cu) throw new Error('missing');
+    expect(containerResolvConf(u.world, cu)).toBe(
+      `${HEADER}nameserver 127.0.0.11\nsearch example.com\noptions ndots:2 timeout:3\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [host(192.168.1.1)]\n# Overrides: [search options]\n# Option ndots from: override\n`,
+    );
+    // Without ndots the internal resolver adds its required ndots:0 after the given options.
+    const t = run(lab.world, spec('alpine', { tty: true, openStdin: true, dnsOptions: ['timeout:3'], network: 'mynet' }));
+    const ct = t.world.docker.containers.get(t.id);
+    if (!ct) throw new Error('missing');
+    expect(containerResolvConf(t.world, ct)).toContain('nameserver 127.0.0.11\noptions timeout:3 ndots:0\n');
+    expect(containerResolvConf(t.world, ct)).toContain('# Overrides: [options]\n# Option ndots from: internal\n');
+    const b = run(lab.world, spec('alpine', { tty: true, openStdin: true, dnsSearch: ['example.com'], dnsOptions: ['timeout:3'] }));
+    const cb = b.world.docker.containers.get(b.id);
+    if (!cb) throw new Error('missing');
+    expect(containerResolvConf(b.world, cb)).toBe(`${HEADER}nameserver 192.168.1.1\nsearch example.com\noptions timeout:3\n\n# Based on host file: '/etc/resolv.conf' (legacy)\n# Overrides: [search options]\n`);
+  });
 });
 
 describe('host files', () => {

@@ -90,28 +90,48 @@ function extraHostLines(w: World, c: Container): string[] {
  * embedded DNS server 127.0.0.11 and record the upstream servers as ExtServers (`host(X)` when
  * read from the host's file, bare when given with --dns); the default bridge and `none` copy the
  * servers minus loopback ones (TransformForLegacyNw, "(legacy)"); host mode keeps them as they
- * are. --dns replaces the host's servers and is listed under Overrides.
+ * are. --dns, --dns-search and --dns-option replace the host's servers, search domains and
+ * options (OverrideNameServers/OverrideSearch/OverrideOptions) and are listed under Overrides;
+ * the internal resolver adds `ndots:0` unless a valid ndots option is already there.
  */
 export function containerResolvConf(w: World, c0: Container): string {
   const c = owner(w, c0);
   const hostServers = hostResolvConf(w).split('\n').filter((l) => l.startsWith('nameserver ')).map((l) => l.slice(11));
   const override = c.dns !== undefined && c.dns.length > 0;
   const servers = override ? [...(c.dns ?? [])] : hostServers;
-  const overrides = `# Overrides: [${override ? 'nameservers' : ''}]\n`;
+  const overridden = [override && 'nameservers', c.dnsSearch?.length && 'search', c.dnsOptions?.length && 'options'].filter(Boolean);
+  const overrides = `# Overrides: [${overridden.join(' ')}]\n`;
+  // OverrideSearch drops "."; the host's file has no search line.
+  const search = (c.dnsSearch ?? []).filter((d) => d !== '.');
+  let options = [...(c.dnsOptions ?? [])];
+  const hasNdots = () => options.some((o) => o.split(':')[0] === 'ndots');
+  let ndotsFrom = hasNdots() ? 'override' : '';
   const userNet = c.networks.some((a) => {
     const n = w.docker.networks.get(a.networkId);
     return !!n && n.driver === 'bridge' && !isPredefined(n) && !!a.endpointId;
   });
+  const body = (ns: readonly string[]) =>
+    `${HEADER}${ns.map((s) => `nameserver ${s}\n`).join('')}${search.length ? `search ${search.join(' ')}\n` : ''}${options.length ? `options ${options.join(' ')}\n` : ''}`;
   if (userNet) {
+    // TransformForIntNS with the resolver's required option ndots:0 (removeInvalidNDots first).
+    options = options.filter((o) => {
+      const [k, v] = o.split(':');
+      return k !== 'ndots' || /^\d+$/.test(v ?? '');
+    });
+    if (!hasNdots()) {
+      options.push('ndots:0');
+      ndotsFrom = 'internal';
+    }
     const ext = servers.map((s) => (override ? s : `host(${s})`)).join(' ');
-    return `${HEADER}nameserver 127.0.0.11\noptions ndots:0\n\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overrides}# Option ndots from: internal\n`;
+    return `${body(['127.0.0.11'])}\n# Based on host file: '/etc/resolv.conf' (internal resolver)\n# ExtServers: [${ext}]\n${overrides}# Option ndots from: ${ndotsFrom}\n`;
   }
   // Every endpoint join runs updateDNS, which applies the legacy transform except in host mode.
   const legacy = c.networkMode !== 'host';
   const kept = legacy && !override ? servers.filter((s) => !s.startsWith('127.') && !s.includes(':')) : servers;
   const list = kept.length || !legacy ? kept : ['8.8.8.8', '8.8.4.4'];
   const warn = legacy && !override && !kept.length ? '# Used default nameservers.\n' : '';
-  return `${HEADER}${list.map((s) => `nameserver ${s}\n`).join('')}\n# Based on host file: '/etc/resolv.conf'${legacy ? ' (legacy)' : ''}\n${warn}${overrides}`;
+  const ndots = ndotsFrom ? `# Option ndots from: ${ndotsFrom}\n` : '';
+  return `${body(list)}\n# Based on host file: '/etc/resolv.conf'${legacy ? ' (legacy)' : ''}\n${warn}${overrides}${ndots}`;
 }
 
 export type FileResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: 'ENOENT' | 'EISDIR' };

@@ -91,9 +91,8 @@ export function hostConfigJson(w: World, c: Container): { [k: string]: JsonValue
     CapDrop: null,
     CgroupnsMode: 'private',
     Dns: orEmpty(c.dns),
-    // --dns-option / --dns-search are not recorded by the engine: always the CLI's empty list.
-    DnsOptions: [],
-    DnsSearch: [],
+    DnsOptions: orEmpty(c.dnsOptions),
+    DnsSearch: orEmpty(c.dnsSearch),
     ExtraHosts: orNull(c.extraHosts),
     GroupAdd: null,
     IpcMode: 'private',

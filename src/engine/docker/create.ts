@@ -36,6 +36,8 @@ export interface CreateSpec {
   readonly tty: boolean;
   readonly openStdin: boolean;
   readonly dns?: readonly string[];
+  readonly dnsSearch?: readonly string[];
+  readonly dnsOptions?: readonly string[];
   readonly addHosts?: readonly string[];
   readonly capAdd?: readonly string[];
   readonly privileged?: boolean;
@@ -178,6 +180,8 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
     restartCount: 0,
     logs: [],
     ...(spec.dns?.length ? { dns: spec.dns } : {}),
+    ...(spec.dnsSearch?.length ? { dnsSearch: spec.dnsSearch } : {}),
+    ...(spec.dnsOptions?.length ? { dnsOptions: spec.dnsOptions } : {}),
     ...(spec.addHosts?.length ? { extraHosts: spec.addHosts } : {}),
     ...(spec.capAdd?.length ? { capAdd: spec.capAdd } : {}),
     ...(spec.privileged ? { privileged: true } : {}),

@@ -174,6 +174,9 @@ export interface Container {
   readonly privileged?: boolean;
   /** HostConfig.Dns / ExtraHosts as given (--dns, --add-host); absent when none. */
   readonly dns?: readonly string[];
+  /** HostConfig.DnsSearch / DnsOptions (--dns-search, --dns-option); absent when none. */
+  readonly dnsSearch?: readonly string[];
+  readonly dnsOptions?: readonly string[];
   readonly extraHosts?: readonly string[];
   /** Config.Labels given with --label (the image's labels are merged in by inspect). */
   readonly labels?: Readonly<Record<string, string>>;

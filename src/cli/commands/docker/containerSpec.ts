@@ -104,6 +104,8 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
     tty: bool(flags, 'tty'),
     openStdin: bool(flags, 'interactive'),
     dns: list(flags, 'dns'),
+    dnsSearch: list(flags, 'dns-search'),
+    dnsOptions: [...list(flags, 'dns-option'), ...list(flags, 'dns-opt')],
     addHosts: list(flags, 'add-host'),
     ...(capAdd.length ? { capAdd } : {}),
     ...(bool(flags, 'privileged') ? { privileged: true } : {}),
