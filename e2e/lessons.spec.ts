@@ -12,7 +12,7 @@ test('a lesson: hints, a wrong try, the solution, language switch and reload kee
   const lab = new LabPage(page);
   await lab.open();
   const panel = page.getByTestId('lessons');
-  await expect(panel).toContainText('0 of 11 lessons completed');
+  await expect(panel).toContainText('0 of 12 lessons completed');
   await page.getByTestId('lesson-port-mapping').click();
   const task = page.locator('[data-task="publish-8080"]');
   await expect(task).toHaveAttribute('data-state', 'active');
@@ -77,7 +77,7 @@ test('a first visit follows the browser language; completing a lesson is remembe
   const lab = new LabPage(page);
   await lab.open();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
-  await expect(page.getByTestId('lessons')).toContainText('已完成 0/11 课');
+  await expect(page.getByTestId('lessons')).toContainText('已完成 0/12 课');
   await page.getByTestId('lesson-none-mode').click();
   await lab.run('docker run -dit --name isolated --network none alpine');
   await page.locator('[data-task="interfaces"]').getByTestId('answer-input').fill('lo');
@@ -87,7 +87,7 @@ test('a first visit follows the browser language; completing a lesson is remembe
   await page.reload();
   await lab.waitForConsole();
   await page.getByTestId('lessons-back').click();
-  await expect(page.getByTestId('lessons')).toContainText('已完成 1/11 课');
+  await expect(page.getByTestId('lessons')).toContainText('已完成 1/12 课');
   await expect(page.locator('[data-lesson-item="none-mode"]')).toHaveClass(/done/);
   await context.close();
 });

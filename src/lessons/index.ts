@@ -9,9 +9,10 @@ import { links } from './lessons/links';
 import { userNetworks } from './lessons/userNetworks';
 import { troubleUnreachable } from './lessons/troubleUnreachable';
 import { troublePort } from './lessons/troublePort';
+import { dockerUser } from './lessons/dockerUser';
 import type { Lesson } from './types';
 
-/** The lessons in the seed's order, then user-defined networks and troubleshooting. */
+/** The lessons in the seed's order, then user-defined networks, troubleshooting and DOCKER-USER. */
 export const LESSONS: readonly Lesson[] = [
   defaultBridge,
   portMapping,
@@ -24,6 +25,7 @@ export const LESSONS: readonly Lesson[] = [
   userNetworks,
   troubleUnreachable,
   troublePort,
+  dockerUser,
 ];
 
 export function lessonById(id: string): Lesson | undefined {

@@ -60,6 +60,15 @@ describe('other correct ways pass', () => {
     expectDone('trouble-unreachable', 'fix', ['docker rm -f client', 'docker run -dit --name client --network backend alpine']);
     expectDone('trouble-port', 'fix', ['docker stop old-site', 'docker start shop']);
   });
+  it('DOCKER-USER: Docker\'s own rules (any source but one, an address range), a user chain, --ctdir ORIGINAL, any REJECT', () => {
+    const web = ['docker run -d --name web -p 8080:80 nginx', ['why-input', 'dnat-forward']] as const;
+    expectDone('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER -i eth0 ! -s 192.168.1.1 -j DROP']);
+    expectDone('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER -m iprange -i eth0 ! --src-range 192.168.1.1-192.168.1.1 -j DROP']);
+    expectDone('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER ! -s 192.168.1.1 -p tcp -m conntrack --ctorigdstport 8080 --ctdir ORIGINAL -j DROP']);
+    expectDone('docker-user', 'restrict', [...web, 'iptables -N LAB', 'iptables -A LAB -s 192.168.1.20 -j DROP', 'iptables -I DOCKER-USER -i eth0 -j LAB']);
+    expectDone('docker-user', 'reject', [...web, 'iptables -I DOCKER-USER -i eth0 ! -s 192.168.1.1 -p tcp -m conntrack --ctorigdstport 8080 -j REJECT']);
+    expectDone('docker-user', 'reject', [...web, 'iptables -I DOCKER-USER -i eth0 -s 192.168.1.20 -j REJECT --reject-with icmp-host-prohibited']);
+  });
 });
 
 describe('wrong but plausible attempts get a specific hint and do not pass', () => {
@@ -101,6 +110,17 @@ describe('wrong but plausible attempts get a specific hint and do not pass', () 
     expectHint('trouble-port', 'fix', ['docker restart old-site'], 'shop-stopped');
     // old-site still answers on 8080: the hint names who does.
     expectHint('trouble-port', 'fix', ['docker rm -f shop', 'docker run -d --name shop -p 8081:80 nginx'], 'other-container');
+  });
+  it('DOCKER-USER: a rule that misses, only answers dropped, blocked before DOCKER-USER, the host cut off, the router kept out', () => {
+    const web = ['docker run -d --name web -p 8080:80 nginx', ['why-input', 'dnat-forward']] as const;
+    expectHint('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER -s 192.168.1.30 -j DROP'], 'rule-misses');
+    expectHint('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER -d 192.168.1.20 -j DROP'], 'reply-only');
+    expectHint('docker-user', 'restrict', [...web, 'iptables -I FORWARD -s 192.168.1.20 -j DROP'], 'blocked-elsewhere');
+    expectHint('docker-user', 'restrict', [...web, 'iptables -t raw -I PREROUTING -s 192.168.1.20 -j DROP'], 'blocked-elsewhere');
+    expectHint('docker-user', 'restrict', [...web, 'ip link set docker0 down'], 'laptop-cut-off');
+    expectHint('docker-user', 'restrict', [...web, 'iptables -I DOCKER-USER -i eth0 -j DROP'], 'router-blocked');
+    expectHint('docker-user', 'restrict', [...web, 'docker rm -f web'], 'web-gone');
+    expectHint('docker-user', 'reject', [...web, 'iptables -I DOCKER-USER -i eth0 ! -s 192.168.1.1 -j DROP', 'iptables -I DOCKER-USER -i eth0 -s 192.168.1.30 -j REJECT'], 'still-timeout');
   });
 });
 

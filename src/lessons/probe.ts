@@ -1,5 +1,5 @@
 import type { Container, Endpoint, Network } from '../engine/docker/types';
-import { HOST_NS, LAPTOP_NS, type ContainerId, type NetnsId } from '../engine/ids';
+import { HOST_NS, LAPTOP_NS, ROUTER_NS, type ContainerId, type NetnsId } from '../engine/ids';
 import type { Iface } from '../engine/net/types';
 import { resolveName, sendPacket, type PacketResult } from '../engine/packet';
 import type { World } from '../engine/world';
@@ -112,4 +112,4 @@ export function hostPortsFor(c: Container, containerPort: number): number[] {
   return out;
 }
 
-export { HOST_NS, LAPTOP_NS };
+export { HOST_NS, LAPTOP_NS, ROUTER_NS };

@@ -60,4 +60,9 @@ export const LESSON_CATALOG: readonly { readonly id: string; readonly en: Lesson
     en: { title: 'Troubleshooting: a port that will not publish', summary: 'shop should answer on port 8080 — it does not' },
     'zh-CN': { title: '排错：端口发布不了', summary: 'shop 应该在 8080 端口响应——但它没有' },
   },
+  {
+    id: 'docker-user',
+    en: { title: 'Filtering published ports with DOCKER-USER', summary: 'why INPUT rules miss a published port, DOCKER-USER, --ctorigdstport, REJECT' },
+    'zh-CN': { title: '用 DOCKER-USER 过滤发布的端口', summary: '为什么 INPUT 链的规则拦不住发布的端口、DOCKER-USER、--ctorigdstport、REJECT' },
+  },
 ];

@@ -9,6 +9,7 @@ import { links } from './links';
 import { userNetworks } from './userNetworks';
 import { troubleUnreachable } from './troubleUnreachable';
 import { troublePort } from './troublePort';
+import { dockerUser } from './dockerUser';
 import type { LessonTexts } from './types';
 
 /** Words of every lesson, by lesson id. */
@@ -24,6 +25,7 @@ export const LESSON_TEXTS: Readonly<Record<string, LessonTexts>> = {
   'user-networks': userNetworks,
   'trouble-unreachable': troubleUnreachable,
   'trouble-port': troublePort,
+  'docker-user': dockerUser,
 };
 
 export type * from './types';
