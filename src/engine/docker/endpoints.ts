@@ -9,6 +9,7 @@ import { fwNetwork, joinBridge, leaveBridge } from './drivers/bridge';
 import { fwDaemon, setHostNf } from './firewall';
 import * as fw from '../netfilter/docker';
 import { isPredefined, networkOfId } from './lookup';
+import { OPT_IFACE_PREFIX } from './drivers/bridgeOptions';
 
 /**
  * Endpoints: a container's attachment to one network (libnetwork endpoint + sandbox join).
@@ -18,10 +19,15 @@ function putNetwork(tx: Tx, net: Network): void {
   tx.updateDocker((d) => ({ ...d, networks: d.networks.set(net.id, net) }));
 }
 
-/** libnetwork picks the lowest unused index for the interface prefix (osl nextIfIndex). */
-function nextEthName(tx: Tx, sandbox: NetnsId): string {
+/**
+ * libnetwork picks the lowest unused index for the interface prefix (osl nextIfIndex). The prefix
+ * is `eth` unless the network has `-o com.docker.network.container_iface_prefix=P` (bridge driver
+ * Join: containerVethPrefix).
+ */
+function nextEthName(tx: Tx, sandbox: NetnsId, net: Network): string {
   const ns = tx.netns(sandbox);
-  for (let i = 0; ; i++) if (!ns.byName.has(`eth${i}`)) return `eth${i}`;
+  const prefix = net.options[OPT_IFACE_PREFIX] || 'eth';
+  for (let i = 0; ; i++) if (!ns.byName.has(`${prefix}${i}`)) return `${prefix}${i}`;
 }
 
 /** DNSNames (Engine ≥ 25, buildEndpointDNSNames): name, aliases, short id, hostname; de-duplicated. */
@@ -59,7 +65,7 @@ export function joinNetwork(
     net = reserve(net, ip, id);
     prefix = Number((net.ipam[0]?.subnet ?? '/0').split('/')[1]);
     mac = att.macAddress ?? randomMac(tx.rng);
-    const joined = joinBridge(tx, net, sandbox, nextEthName(tx, sandbox), ip, mac);
+    const joined = joinBridge(tx, net, sandbox, nextEthName(tx, sandbox, net), ip, mac);
     hostVeth = joined.hostVeth;
     containerIface = joined.containerIface;
     // Engine 28.2+: the raw-table DROP that stops direct access to the address from outside
