@@ -71,6 +71,8 @@ function baseMessage(e: EngineError): string {
       return `failed to set up container networking: driver failed programming external connectivity on endpoint ${s('name')} (${s('endpoint')}): Bind for ${s('ip')}:${s('port')} failed: port is already allocated`;
     case 'port-bind-in-use':
       return `failed to set up container networking: driver failed programming external connectivity on endpoint ${s('name')} (${s('endpoint')}): failed to bind host port for ${s('ip')}:${s('port')}:${s('containerIp')}:${s('containerPort')}/${s('proto')}: address already in use`;
+    case 'port-bind-no-addr':
+      return `failed to set up container networking: driver failed programming external connectivity on endpoint ${s('name')} (${s('endpoint')}): failed to bind host port for ${s('ip')}:${s('port')}:${s('containerIp')}:${s('containerPort')}/${s('proto')}: cannot assign requested address`;
     case 'remove-running':
       // daemon/delete.go words it with the name as the user typed it.
       return `cannot remove container "${s('ref')}": container is running: stop the container before removing or force remove`;

@@ -47,6 +47,15 @@ function hostSocketTaken(tx: Tx, proto: string, ip: string, port: number): boole
   );
 }
 
+/**
+ * bind(2) on an IPv4 address the host does not have fails with EADDRNOTAVAIL (the daemon binds the
+ * host port itself in 28.x, bridge port_mapping_linux.go bindTCPOrUDP). 127/8 is all local.
+ */
+function hostLacksAddress(tx: Tx, ip: string): boolean {
+  if (ip.includes(':') || isWild(ip) || ip.startsWith('127.')) return false;
+  return !tx.netns(HOST_NS).ifaces.some((id) => tx.world.ifaces.get(id)?.addrs.some((a) => a.ip === ip));
+}
+
 function pickPort(tx: Tx, proto: string, ips: readonly string[], lo: number, hi: number, roundRobin: boolean): number | null {
   const span = hi - lo + 1;
   const start = roundRobin ? tx.world.docker.portCursor : lo - 1;
@@ -81,6 +90,9 @@ export function publishPorts(tx: Tx, c: Container, ep: Endpoint, net: Network): 
         }
         if (hostSocketTaken(tx, r.proto, ip, port)) {
           return err('port-bind-in-use', { name: c.name, endpoint: ep.id, ip, port, containerIp: ep.ip, containerPort: r.containerPort, proto: r.proto });
+        }
+        if (hostLacksAddress(tx, ip)) {
+          return err('port-bind-no-addr', { name: c.name, endpoint: ep.id, ip, port, containerIp: ep.ip, containerPort: r.containerPort, proto: r.proto });
         }
       }
     }
