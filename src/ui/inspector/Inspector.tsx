@@ -44,9 +44,10 @@ function Rows({ rows, lang }: { rows: readonly Row[]; lang: Lang }) {
 export function Inspector({ focusOnOpen }: { focusOnOpen: { current: boolean } }) {
   const store = useLabStore();
   const selection = useLab((s) => s.selection);
-  const world = useLab((s) => s.world);
+  // Closed, the inspector does not follow the World (every line makes a new one).
+  const world = useLab((s) => (s.selection ? s.world : null));
   const lang = useLab((s) => s.prefs.lang);
-  const model = useMemo(() => (selection ? inspectorModel(world, selection) : null), [world, selection]);
+  const model = useMemo(() => (selection && world ? inspectorModel(world, selection) : null), [world, selection]);
   const title = useRef<HTMLHeadingElement>(null);
 
   const close = () => {
