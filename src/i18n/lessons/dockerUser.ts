@@ -68,7 +68,7 @@ export const dockerUser: LessonTexts = {
     ],
     tasks: {
       publish: {
-        text: '在名为 `web` 的容器中运行 nginx，并发布到宿主机的 8080 端口。然后从 laptop 验证：尽管 INPUT 链里有那条规则，它仍然能访问：`ssh laptop`，然后 `curl 192.168.1.10:8080`。',
+        text: '在名为 `web` 的容器中运行 nginx，并发布到宿主机的 8080 端口。然后在 laptop 上确认它能正常响应（尽管 INPUT 链里有那条规则）：`ssh laptop`，然后 `curl 192.168.1.10:8080`。',
         hints: ['和第 2 课一样：`-p 宿主机端口:容器端口`，nginx 监听 80 端口。', '`docker run -d --name web -p 8080:80 nginx`'],
       },
       'why-input': {
