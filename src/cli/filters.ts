@@ -1,4 +1,5 @@
 import { byteLength } from './format/bytes';
+import { grep } from './grep';
 
 /**
  * The text filters students put after a pipe (`docker inspect web | grep IPAddress`,
@@ -31,52 +32,6 @@ function countArg(args: readonly string[], dflt: number): number {
   }
   return dflt;
 }
-
-const grep: Filter = (args, input) => {
-  let invert = false, icase = false, count = false, number = false, word = false, extended = false, only = false;
-  let pattern: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i] ?? '';
-    if (a === '-e') { pattern = args[++i]; continue; }
-    if (a.startsWith('-') && a.length > 1 && pattern === undefined) {
-      for (const ch of a.slice(1)) {
-        if (ch === 'v') invert = true;
-        else if (ch === 'i') icase = true;
-        else if (ch === 'c') count = true;
-        else if (ch === 'n') number = true;
-        else if (ch === 'w') word = true;
-        else if (ch === 'E') extended = true;
-        else if (ch === 'o') only = true;
-        else if (ch === 'F' || ch === 'q' || ch === 's' || ch === 'A' || ch === 'B' || ch === 'C') continue;
-        else return { out: '', err: `grep: invalid option -- '${ch}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`, exitCode: 2 };
-      }
-      continue;
-    }
-    if (pattern === undefined) pattern = a;
-  }
-  if (pattern === undefined) return { out: '', err: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", exitCode: 2 };
-  let re: RegExp;
-  try {
-    // Basic regular expressions treat + ? | ( ) literally; translate the common cases.
-    const src = extended ? pattern : pattern.replace(/\\([|+?(){}])/g, '$1\u0000').replace(/([|+?(){}])(?!\u0000)/g, '\\$1').replace(/\u0000/g, '');
-    re = new RegExp(word ? `\\b(?:${src})\\b` : src, icase ? 'gi' : 'g');
-  } catch {
-    return { out: '', err: 'grep: Unmatched ( or \\(\n', exitCode: 2 };
-  }
-  const out: string[] = [];
-  lines(input).forEach((l, i) => {
-    re.lastIndex = 0;
-    const hit = re.test(l);
-    if (hit !== invert) {
-      if (only && !invert) {
-        re.lastIndex = 0;
-        for (const m of l.matchAll(re)) out.push(m[0]);
-      } else out.push(number ? `${i + 1}:${l}` : l);
-    }
-  });
-  if (count) return { out: `${out.length}\n`, err: '', exitCode: out.length ? 0 : 1 };
-  return { out: joinLines(out), err: '', exitCode: out.length ? 0 : 1 };
-};
 
 const head: Filter = (args, input) => ({ out: joinLines(lines(input).slice(0, countArg(args, 10))), err: '', exitCode: 0 });
 const tail: Filter = (args, input) => {
