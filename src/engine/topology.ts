@@ -106,6 +106,46 @@ const networkMemo = new WeakMap<Network, TopoNode>();
 const ifaceMaps = new WeakMap<object, Map<IfaceId, Iface>>();
 const netnsMaps = new WeakMap<object, Map<NetnsId, Netns>>();
 const sortedContainers = new WeakMap<object, readonly Container[]>();
+/** The internet, its hosts, the router and the laptop; the host's frame: drawn from `world.host`. */
+const outsideMemo = new WeakMap<World['host'], { readonly outside: readonly TopoNode[]; readonly router: TopoNode; readonly laptop: TopoNode; readonly host: TopoNode }>();
+/** A container's port badges and NAT links, valid while its record, the host's NIC and the NAT target are the same. */
+interface PortsDrawing {
+  readonly hostLan: IfaceId | undefined;
+  readonly target: string;
+  readonly nodes: readonly TopoNode[];
+  readonly links: readonly TopoLink[];
+}
+const portsMemo = new WeakMap<Container, PortsDrawing>();
+const sharedMemo = new WeakMap<Container, TopoLink>();
+
+/** The LAN and WAN wires, the same objects while their ends are (a handful of entries). */
+const segmentLinks = new Map<string, TopoLink>();
+function segmentLink(id: string, kind: 'lan' | 'wan', source: string, target: string): TopoLink {
+  const old = segmentLinks.get(id);
+  if (old && old.source === source && old.target === target) return old;
+  const l: TopoLink = { id, kind, source, target };
+  segmentLinks.set(id, l);
+  return l;
+}
+
+function outsideOf(world: World) {
+  let o = outsideMemo.get(world.host);
+  if (!o) {
+    const h = world.host;
+    const outside: TopoNode[] = [{ id: INTERNET_ID, kind: 'internet', name: 'internet', label: 'internet', details: {} }];
+    for (const [name, ip] of Object.entries(h.internet)) {
+      outside.push({ id: name, kind: 'machine', name, parent: INTERNET_ID, label: `${name} ${ip}`, details: { ip: `${ip}/32` } });
+    }
+    o = {
+      outside,
+      router: { id: ROUTER_NS, kind: 'router', name: 'router', label: `router ${h.routerIp}`, details: { ip: `${h.routerIp}/${h.lanPrefix}` } },
+      laptop: { id: LAPTOP_NS, kind: 'machine', name: 'laptop', label: `laptop ${h.laptopIp}`, details: { ip: `${h.laptopIp}/${h.lanPrefix}` } },
+      host: { id: HOST_NS, kind: 'host', name: h.hostname, label: h.hostname, details: { ip: `${h.lanIp}/${h.lanPrefix}` } },
+    };
+    outsideMemo.set(world.host, o);
+  }
+  return o;
+}
 
 function ifaceDrawing(i: Iface, ifaces: Map<IfaceId, Iface>): IfaceDrawing {
   const hit = ifaceMemo.get(i);
@@ -162,13 +202,12 @@ export function toTopology(world: World): Topology {
   };
 
   // The outside world first: internet, router, laptop. Their loopbacks teach nothing here.
-  nodes.push({ id: INTERNET_ID, kind: 'internet', name: 'internet', label: 'internet', details: {} });
-  for (const [name, ip] of Object.entries(world.host.internet)) {
-    nodes.push({ id: name, kind: 'machine', name, parent: INTERNET_ID, label: `${name} ${ip}`, details: { ip: `${ip}/32` } });
-  }
-  nodes.push({ id: ROUTER_NS, kind: 'router', name: 'router', label: `router ${world.host.routerIp}`, details: { ip: `${world.host.routerIp}/${world.host.lanPrefix}` } });
+  // The same objects from one World to the next (the graph skips what it drew last time).
+  const outside = outsideOf(world);
+  for (const n of outside.outside) nodes.push(n);
+  nodes.push(outside.router);
   addIfaces(ROUTER_NS, true);
-  nodes.push({ id: LAPTOP_NS, kind: 'machine', name: 'laptop', label: `laptop ${world.host.laptopIp}`, details: { ip: `${world.host.laptopIp}/${world.host.lanPrefix}` } });
+  nodes.push(outside.laptop);
   addIfaces(LAPTOP_NS, true);
 
   // Physical segments: every NIC on the LAN reaches the router's LAN port; the router's uplink the internet.
@@ -177,12 +216,12 @@ export function toTopology(world: World): Topology {
   const hostLan = nicOnSegment(world, HOST_NS, 'lan');
   for (const ns of [HOST_NS, LAPTOP_NS]) {
     const nic = nicOnSegment(world, ns, 'lan');
-    if (nic && routerLan) links.push({ id: `lan:${nic}`, kind: 'lan', source: nic, target: routerLan });
+    if (nic && routerLan) links.push(segmentLink(`lan:${nic}`, 'lan', nic, routerLan));
   }
-  if (routerWan) links.push({ id: `wan:${routerWan}`, kind: 'wan', source: routerWan, target: INTERNET_ID });
+  if (routerWan) links.push(segmentLink(`wan:${routerWan}`, 'wan', routerWan, INTERNET_ID));
 
   // The Docker host's namespace with its NICs, bridges and host-side veths.
-  nodes.push({ id: HOST_NS, kind: 'host', name: world.host.hostname, label: world.host.hostname, details: { ip: `${world.host.lanIp}/${world.host.lanPrefix}` } });
+  nodes.push(outside.host);
   addIfaces(HOST_NS, false);
   for (const net of d.networks.values()) {
     let n = networkMemo.get(net);
@@ -231,7 +270,14 @@ export function toTopology(world: World): Topology {
     nodes.push(node);
     if (running && c.networkMode.startsWith('container:')) {
       const donor = c.networkMode.slice(10);
-      if (d.containers.has(donor as ContainerId)) links.push({ id: `shared:${c.id}`, kind: 'shared', source: c.id, target: donor });
+      if (d.containers.has(donor as ContainerId)) {
+        let shared = sharedMemo.get(c);
+        if (!shared) {
+          shared = { id: `shared:${c.id}`, kind: 'shared', source: c.id, target: donor };
+          sharedMemo.set(c, shared);
+        }
+        links.push(shared);
+      }
     }
     if (running) addPorts(world, c, hostLan, nodes, links);
   }
@@ -289,6 +335,18 @@ function addPorts(world: World, c: Container, hostLan: IfaceId | undefined, node
       break;
     }
   }
+  let drawn = portsMemo.get(c);
+  if (!drawn || drawn.hostLan !== hostLan || drawn.target !== target) {
+    drawn = portsOf(c, hostLan, target);
+    portsMemo.set(c, drawn);
+  }
+  for (const n of drawn.nodes) nodes.push(n);
+  for (const l of drawn.links) links.push(l);
+}
+
+function portsOf(c: Container, hostLan: IfaceId | undefined, target: string): PortsDrawing {
+  const nodes: TopoNode[] = [];
+  const links: TopoLink[] = [];
   const seen = new Map<string, string[]>();
   for (const p of c.ports) {
     const key = `${p.proto}/${p.hostPort}:${p.containerPort}`;
@@ -310,4 +368,5 @@ function addPorts(world: World, c: Container, hostLan: IfaceId | undefined, node
     });
     links.push({ id: `nat:${id}`, kind: 'nat', source: id, target });
   }
+  return { hostLan, target, nodes, links };
 }

@@ -16,6 +16,9 @@ import { placeHostAndGrid } from './layoutHost';
 /** The two ends a wire was drawn between (objects of the layout that drew it). */
 const linkEnds = new WeakMap<DrawnLink, readonly [Drawn, Drawn]>();
 
+/** The LAN's first wire with the segment's name on it, by the wire it was made from. */
+const captioned = new WeakMap<DrawnLink, DrawnLink>();
+
 /** The LAN row sits this far above the host frame's top edge; its bus this far. */
 export const TOP_ROW_GAP = 70;
 export const LAN_BUS_GAP = 40;
@@ -113,7 +116,17 @@ export function layoutTopology(topo: Topology, mem: LayoutMemory): Layout {
   if (first) {
     const host0 = at.get(first.source);
     const text = host0?.sub ? lanName(host0.sub) : 'LAN';
-    links[lanFirst] = { ...first, caption: { x: (lanX0 + lanX1) / 2, y: busY - 7, text } };
+    const x = (lanX0 + lanX1) / 2;
+    const y = busY - 7;
+    // The same captioned wire as last time when neither the wire nor its caption changed.
+    const old = captioned.get(first);
+    const c = old?.caption;
+    if (old && c && c.x === x && c.y === y && c.text === text) links[lanFirst] = old;
+    else {
+      const next = { ...first, caption: { x, y, text } };
+      captioned.set(first, next);
+      links[lanFirst] = next;
+    }
   }
   // Bounds from the frames and the objects outside any frame's box (NICs and badges straddle
   // edges, labels sit beside them): a tenth of the objects of a big lab.

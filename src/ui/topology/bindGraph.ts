@@ -13,10 +13,13 @@ export const PICTURE_MARK = 'dnl:picture-updated';
 export function bindGraph(store: LabStore, graph: TopologyGraph): () => void {
   let world: World | null = null;
   let topo: Topology | null = null;
+  // Every line makes a new World (the clock moves), but most leave the picture as it was: a
+  // topology of the same objects as the last one is kept, and the graph is not updated for it.
   const topology = (w: World) => {
     if (w !== world || !topo) {
       world = w;
-      topo = toTopology(w);
+      const next = toTopology(w);
+      if (!topo || !sameTopology(topo, next)) topo = next;
     }
     return topo;
   };
@@ -43,16 +46,17 @@ export function bindGraph(store: LabStore, graph: TopologyGraph): () => void {
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (!drawn) return first();
+    const before = topo;
     const t = topology(s.world);
     if (s.world !== prev.world) {
-      graph.update(t);
+      if (t !== before) graph.update(t);
       // For `npm run bench`: when the picture caught up with the World (a User Timing mark, no global).
       performance.clearMarks(PICTURE_MARK);
       performance.mark(PICTURE_MARK);
       // A selection whose object is gone (docker rm) is dropped rather than left dangling.
       if (s.selection && !t.nodes.some((n) => n.id === s.selection)) s.select(null);
     }
-    if (s.selection !== prev.selection || s.world !== prev.world || s.focus !== prev.focus) select(s.selection, t, s.focus);
+    if (s.selection !== prev.selection || t !== before || s.focus !== prev.focus) select(s.selection, t, s.focus);
     if (s.lastPacket && s.lastPacket !== prev.lastPacket) graph.animatePacket(s.lastPacket.hops, s.lastPacket.delivered);
   });
   return () => {
@@ -61,3 +65,7 @@ export function bindGraph(store: LabStore, graph: TopologyGraph): () => void {
     unsubscribe();
   };
 }
+
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+/** toTopology re-uses the objects of unchanged records, so an unchanged picture is the same objects in the same order. */
+const sameTopology = (a: Topology, b: Topology) => sameList(a.nodes, b.nodes) && sameList(a.links, b.links);
