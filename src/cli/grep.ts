@@ -1,3 +1,5 @@
+import type { FilterResult } from './filterResult';
+
 /**
  * GNU grep 3.x as students use it after a pipe: `docker inspect web | grep -A 3 Networks`,
  * `iptables -S | grep -c DOCKER`, `ip addr | grep -w inet`. Options may be clustered (`-inA2`),
@@ -6,15 +8,9 @@
  * (with -n), and `--` between groups that are not adjacent.
  */
 
-export interface GrepResult {
-  readonly out: string;
-  readonly err: string;
-  readonly exitCode: number;
-}
-
 const USAGE = "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n";
-const usageError = (msg: string): GrepResult => ({ out: '', err: `grep: ${msg}\n${USAGE}`, exitCode: 2 });
-const plainError = (msg: string): GrepResult => ({ out: '', err: `grep: ${msg}\n`, exitCode: 2 });
+const usageError = (msg: string): FilterResult => ({ out: '', err: `grep: ${msg}\n${USAGE}`, exitCode: 2 });
+const plainError = (msg: string): FilterResult => ({ out: '', err: `grep: ${msg}\n`, exitCode: 2 });
 
 interface Options {
   invert: boolean;
@@ -63,7 +59,7 @@ function withArg(o: Options, opt: ArgOpt, value: string): string | null {
   return null;
 }
 
-function parse(args: readonly string[]): Options | GrepResult {
+function parse(args: readonly string[]): Options | FilterResult {
   const o: Options = { invert: false, icase: false, count: false, number: false, word: false, line: false, extended: false, fixed: false, only: false, quiet: false, after: 0, before: 0, max: -1, patterns: [] };
   const operands: string[] = [];
   let ended = false;
@@ -136,7 +132,7 @@ function basicToJs(p: string): string {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function grep(args: readonly string[], input: string): GrepResult {
+export function grep(args: readonly string[], input: string): FilterResult {
   const parsed = parse(args);
   if (!('patterns' in parsed)) return parsed;
   const o = parsed;

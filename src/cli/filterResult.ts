@@ -1,0 +1,6 @@
+/** What a text filter after a pipe returns: its stdout, its stderr and its exit status. */
+export interface FilterResult {
+  readonly out: string;
+  readonly err: string;
+  readonly exitCode: number;
+}
