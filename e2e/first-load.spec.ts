@@ -1,26 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { recordScripts } from '../bench/browserPage';
 import { LabPage } from './pages/LabPage';
 
 /** The issue's budget for a first load: the JavaScript the page loads, gzip, in all. */
 const BUDGET_KIB = 250;
 /** What the playwright config serves (`vite preview` of the production build). */
 const ASSETS = join(import.meta.dirname, '..', 'dist', 'assets');
-
-/** The file name of every script the page requests (entry, modulepreloads, chunks fetched on demand), in order. */
-function recordScripts(page: Page): string[] {
-  const files: string[] = [];
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.protocol === 'data:' || u.protocol === 'blob:') return;
-    if (r.resourceType() !== 'script' && !/\.m?js$/.test(u.pathname)) return;
-    const file = decodeURIComponent(u.pathname.split('/').pop() ?? '');
-    if (!files.includes(file)) files.push(file);
-  });
-  return files;
-}
 
 /** gzip -9 of each file as built in dist/assets; a file the build did not write counts as missing. */
 function gzipKiB(files: readonly string[]): { kib: number; parts: string[]; missing: string[] } {
@@ -45,20 +33,21 @@ test('a first visit loads at most 250 KiB of JavaScript, and a line typed at onc
   page.on('pageerror', (e) => errors.push(e.message));
   const requests: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
-  const scripts = recordScripts(page);
+  const requested = recordScripts(page);
+  const files = () => requested.map((r) => r.file);
 
   const lab = new LabPage(page);
   await lab.open(); // fresh storage: no saved lines to replay
   await page.waitForTimeout(1500); // anything the page fetches once idle counts too
 
-  const first = gzipKiB(scripts);
-  const summary = `${first.kib.toFixed(1)} KiB gzip in ${scripts.length} files: ${first.parts.join(', ')}`;
+  const first = gzipKiB(files());
+  const summary = `${first.kib.toFixed(1)} KiB gzip in ${files().length} files: ${first.parts.join(', ')}`;
   test.info().annotations.push({ type: 'first-load JavaScript', description: summary });
   console.log(`first load: ${summary}`);
   expect(first.missing, 'scripts requested that are not in dist/assets').toEqual([]);
   // Soft: the journey goes on, so one run tells both the size and whether typing works.
   expect.soft(first.kib, `the JavaScript a first visit loads is ${summary}`).toBeLessThanOrEqual(BUDGET_KIB);
-  const loadedFirst = [...scripts];
+  const loadedFirst = files();
 
   // The command line comes on demand with the first key. Hold those chunks back a little, so the
   // whole line and its Enter arrive before the code that runs it: nothing typed may be lost.
@@ -78,7 +67,7 @@ test('a first visit loads at most 250 KiB of JavaScript, and a line typed at onc
   await lab.run('docker run -d --name web nginx');
   await expect(lab.node('web', 'container')).toBeVisible();
 
-  const later = scripts.filter((f) => !loadedFirst.includes(f));
+  const later = files().filter((f) => !loadedFirst.includes(f));
   test.info().annotations.push({ type: 'loaded on the first command', description: later.join(', ') || '(nothing)' });
   console.log(`loaded on the first command: ${later.join(', ') || '(nothing)'}`);
 

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStorage } from './memoryStorage.testutil';
 import { SESSION_KEY } from './session';
 
 // The CLI is not loaded when the store is created: a saved session is replayed when it arrives.
 const { createLabStore } = await import('./labStore');
 const { cliNow, loadCli } = await import('./cliPort');
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-}
 
 describe('lab store before the CLI has loaded', () => {
   it('starts on the saved seed and history, then replays the saved lines', async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryStorage } from './memoryStorage.testutil';
 import type { LineResult, Shell } from '../cli/types';
 import type { World } from '../engine/world';
 import type { EngineEvent } from '../engine/events';
@@ -41,16 +42,6 @@ vi.mock('../cli/runLine', () => {
 const { createLabStore } = await import('./labStore');
 await (await import('./cliPort')).loadCli();
 const { SESSION_KEY, PREFS_KEY } = await import('./session');
-
-class MemoryStorage {
-  data = new Map<string, string>();
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, v);
-  }
-}
 
 const names = (w: World) => [...w.docker.containerNames.keys()].sort();
 
