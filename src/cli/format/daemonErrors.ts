@@ -19,6 +19,8 @@ function baseMessage(e: EngineError): string {
       return `No such container: ${s('ref')}`;
     case 'name-conflict':
       return `Conflict. The container name "/${s('name')}" is already in use by container "${s('id')}". You have to remove (or rename) that container to be able to reuse that name.`;
+    case 'invalid-capability':
+      return `invalid ${s('which')}: unknown capability: "${s('cap')}"`;
     case 'invalid-container-name':
       return `Invalid container name (${s('name')}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`;
     case 'invalid-reference':

@@ -7,6 +7,7 @@ import type { EngineEvent } from '../events';
 import { isUserDefinedName, validateEndpoint } from './endpointValidate';
 import { findContainer, findNetwork } from './lookup';
 import type { Container, NetworkAttachment, PortBindingRequest, PortSpec } from './types';
+import { unknownCapability } from './capabilities';
 
 /** What `docker create` / `docker run` ask the daemon for (the CLI has already parsed the flags). */
 export interface CreateSpec {
@@ -84,6 +85,10 @@ export function createContainer(w: World, spec: CreateSpec): Result<Created> {
   const info = img.value;
   const mode = spec.network === '' || spec.network === 'default' ? 'bridge' : spec.network;
   const warnings: string[] = [];
+
+  // daemon/container.go validateCapabilities (verifyContainerSettings, before the networks).
+  const badCap = unknownCapability(spec.capAdd ?? []);
+  if (badCap) return err('invalid-capability', { which: 'CapAdd', cap: badCap });
 
   // runconfig/hostconfig.go validateNetContainerMode + daemon_unix.go verifyPlatformContainerSettings.
   let joined: Container | undefined;

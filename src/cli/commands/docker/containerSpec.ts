@@ -117,8 +117,8 @@ export function toCreateSpec(flags: ParsedFlags, image: string, cmd: readonly st
  * docker/cli opts.EffectiveCapAddCapDrop (container/opts.go parse): each --cap-add value trimmed,
  * upper-cased and given its CAP_ prefix (ALL stays ALL and then stands alone), duplicates
  * removed, sorted; the daemon stores that list as HostConfig.CapAdd.
- * Simulator difference: --cap-drop is accepted but not recorded, and unknown capability names
- * are not refused (the daemon answers `unknown capability: "CAP_X"`).
+ * The daemon refuses names it does not know (engine/docker/capabilities.ts).
+ * Simulator difference: --cap-drop is accepted but not recorded.
  */
 export function effectiveCapAdd(values: readonly string[]): string[] {
   const caps = new Set(values.map((v) => {
