@@ -35,7 +35,7 @@ export interface LabStoreOptions {
 }
 
 /** A first visit follows the browser's language: Chinese for any zh-* preference, else English. */
-function browserLang(): Prefs['lang'] {
+export function browserLang(): Prefs['lang'] {
   const langs = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
   return langs.find((l) => /^(zh|en)\b/i.test(l))?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -36,7 +36,7 @@ export interface RedoSnapshot {
   readonly label: string;
 }
 
-export type NoticeKey = 'session-corrupt' | 'session-restored' | 'load-failed' | 'nothing-to-undo' | 'nothing-to-redo' | 'chunk-failed';
+export type NoticeKey = 'session-corrupt' | 'session-restored' | 'load-failed' | 'nothing-to-undo' | 'nothing-to-redo' | 'chunk-failed' | 'share-invalid' | 'share-opened';
 
 export interface Notice {
   readonly key: NoticeKey;
