@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { t } from '../i18n';
+import { ShareDialog } from './ShareDialog';
 import { useLab, useLabStore } from './StoreContext';
 
 export function Header({ onHelp }: { onHelp: () => void }) {
@@ -7,6 +9,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
   const canUndo = useLab((s) => s.past.length > 0);
   const canRedo = useLab((s) => s.future.length > 0);
   const { lang, theme } = prefs;
+  const [share, setShare] = useState(false);
   const act = () => store.getState();
   return (
     <header className="app-header">
@@ -35,6 +38,9 @@ export function Header({ onHelp }: { onHelp: () => void }) {
           {t(lang, 'header.reset')}
         </button>
         <span className="divider" aria-hidden="true" />
+        <button type="button" onClick={() => setShare(true)} aria-haspopup="dialog" data-testid="share">
+          {t(lang, 'header.share')}
+        </button>
         <button type="button" onClick={onHelp} data-testid="help">
           {t(lang, 'header.help')}
         </button>
@@ -56,6 +62,7 @@ export function Header({ onHelp }: { onHelp: () => void }) {
           {t(lang, 'header.lang')}
         </button>
       </nav>
+      <ShareDialog open={share} onClose={() => setShare(false)} />
     </header>
   );
 }
