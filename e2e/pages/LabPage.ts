@@ -27,6 +27,7 @@ export class LabPage {
   readonly packetBar: Locator;
   readonly packetDot: Locator;
   readonly notice: Locator;
+  readonly shareDialog: Locator;
 
   constructor(readonly page: Page) {
     this.terminal = page.getByTestId('terminal');
@@ -36,6 +37,34 @@ export class LabPage {
     this.packetBar = page.getByTestId('packet-bar');
     this.packetDot = page.getByTestId('packet-dot');
     this.notice = page.getByTestId('notice');
+    this.shareDialog = page.getByTestId('share-dialog');
+  }
+
+  /**
+   * Opens an address (a shared link) as a student would, with the browser's storage holding the
+   * given saved session first (or nothing), seeded once so a reload keeps what the page did.
+   */
+  async openLink(url: string, saved: { lines: readonly string[]; seed?: number } | null = null): Promise<void> {
+    await this.page.addInitScript(
+      ([key, session]) => {
+        if (sessionStorage.getItem('e2e-seeded')) return;
+        sessionStorage.setItem('e2e-seeded', '1');
+        localStorage.clear();
+        if (session) localStorage.setItem(key, session);
+      },
+      [SESSION_KEY, saved ? JSON.stringify({ v: 1, seed: saved.seed ?? 1, lines: saved.lines, history: saved.lines }) : ''] as const,
+    );
+    await this.page.goto(url);
+    await this.waitForConsole();
+  }
+
+  /** Opens the Share dialog and reads the link from its field (selected, ready to copy). */
+  async shareLink(): Promise<string> {
+    await this.page.getByTestId('share').click();
+    await expect(this.shareDialog).toBeVisible();
+    const field = this.shareDialog.getByTestId('share-link');
+    await expect(field).toBeFocused();
+    return field.inputValue();
   }
 
   /**
