@@ -67,7 +67,7 @@ test('a teacher shares a lab as a link; a fresh browser and one with another ses
   const second = new LabPage(otherPage);
   await second.openLink(link, { lines: ['docker run -d --name web nginx'] });
   await second.hideLessons();
-  expect(asked2).toEqual(['confirm: This link opens a shared lab (2 commands). Replace your current lab (1 commands) with it?']);
+  expect(asked2).toEqual(['confirm: This link opens a shared lab (2 commands). Replace your current lab (1 command) with it?']);
   await expect(second.node('a1', 'container')).toBeVisible();
   await expect(second.node('web', 'container')).toHaveCount(0);
   await expect(second.notice).toContainText('Opened a shared lab (2 commands)');

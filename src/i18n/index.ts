@@ -26,7 +26,7 @@ const en = {
   'share.empty': 'Nothing to share yet: run a command first.',
   'share.too-long': 'This lab has too many commands to fit in a link.',
   'share.close': 'Close',
-  'share.replace.confirm': 'This link opens a shared lab ({m} commands). Replace your current lab ({n} commands) with it?',
+  'share.replace.confirm': 'This link opens a shared lab ({m} {m|command|commands}). Replace your current lab ({n} {n|command|commands}) with it?',
   'topology.label': 'Network topology of the Docker host',
   'topology.fit': 'Fit',
   'topology.fit.title': 'Fit the whole picture in view',
@@ -92,13 +92,13 @@ const en = {
   'help.body3': 'Keys: ↑/↓ history, Tab completion, Ctrl-A/E start/end, Ctrl-U clear line, Ctrl-C cancel, Ctrl-L clear screen, Ctrl-P Ctrl-Q detach from a container. Your session is saved in this browser.',
   'help.close': 'Got it',
   'notice.session-corrupt': 'The saved session could not be read, so the lab started fresh.',
-  'notice.session-restored': 'Welcome back: your previous session was restored ({n} lines).',
+  'notice.session-restored': 'Welcome back: your previous session was restored ({n} {n|line|lines}).',
   'notice.load-failed': 'That session file could not be loaded.',
   'notice.nothing-to-undo': 'Nothing to undo.',
   'notice.nothing-to-redo': 'Nothing to redo.',
   'notice.chunk-failed': 'Part of the lab could not be loaded (is the connection down?). Try again; nothing you built is lost.',
   'notice.share-invalid': 'The shared lab link could not be read, so the lab opened as usual.',
-  'notice.share-opened': 'Opened a shared lab ({n} commands).',
+  'notice.share-opened': 'Opened a shared lab ({n} {n|command|commands}).',
   'notice.dismiss': 'Dismiss',
 } as const;
 
@@ -205,7 +205,13 @@ const zhCN: Record<MessageKey, string> = {
 export const MESSAGES: Record<Lang, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
 /** The string for a key, with `{name}` placeholders filled in. */
+/**
+ * A message with its `{name}` placeholders filled; `{n|line|lines}` picks the English singular
+ * when n is 1 (Chinese has no plural forms and does not use it).
+ */
 export function t(lang: Lang, key: MessageKey, vars: Readonly<Record<string, string | number>> = {}): string {
   const text = MESSAGES[lang][key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (m, name: string, one: string, many: string) => (name in vars ? (Number(vars[name]) === 1 ? one : many) : m))
+    .replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

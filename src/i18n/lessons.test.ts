@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LESSONS } from '../lessons';
-import { MESSAGES } from './index';
+import { MESSAGES, t } from './index';
 import { LESSON_TEXTS } from './lessons';
 import { LESSON_CATALOG } from './lessons/catalog';
 import { LESSONS_UI } from './lessonsUi';
@@ -32,6 +32,14 @@ function expectSameShape(en: unknown, zh: unknown) {
     expect((b.get(k) ?? '').trim(), `${k} is empty in zh-CN`).not.toBe('');
   }
 }
+
+describe('t', () => {
+  it('fills placeholders and picks the English singular for 1', () => {
+    expect(t('en', 'notice.session-restored', { n: 1 })).toBe('Welcome back: your previous session was restored (1 line).');
+    expect(t('en', 'notice.session-restored', { n: 3 })).toBe('Welcome back: your previous session was restored (3 lines).');
+    expect(t('zh-CN', 'notice.session-restored', { n: 1 })).toBe('欢迎回来：已恢复上次的会话（1 行）。');
+  });
+});
 
 describe('translations', () => {
   it('the UI strings have the same keys in English and Chinese', () => expectSameShape(MESSAGES.en, MESSAGES['zh-CN']));
