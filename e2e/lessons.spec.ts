@@ -78,6 +78,11 @@ test('a first visit follows the browser language; completing a lesson is remembe
   await lab.open();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByTestId('lessons')).toContainText('已完成 0/12 课');
+  // The lesson's code arrives late: a line typed at once still runs after the lesson's setup.
+  await page.route(/LessonRuntime-[^/]*\.js$/, async (route) => {
+    await new Promise((r) => setTimeout(r, 600));
+    await route.continue();
+  });
   await page.getByTestId('lesson-none-mode').click();
   await lab.run('docker run -dit --name isolated --network none alpine');
   await page.locator('[data-task="interfaces"]').getByTestId('answer-input').fill('lo');

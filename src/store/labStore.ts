@@ -69,6 +69,7 @@ function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
     prefs,
     focus: null,
     cliReady: cliNow() !== null,
+    busy: false,
   };
 }
 
@@ -138,12 +139,14 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
   const prefs = opts.prefs ?? parsePrefs(read(PREFS_KEY), DEFAULT_PREFS);
   const { data: initial, later } = restore(read(SESSION_KEY), seed, prefs);
   let pending = later;
+  /** Whole-lab changes under way (hold): typed lines wait for them. */
+  const holds = new Set<Promise<void>>();
   const restorePending = (cli: Cli) => {
     const saved = pending;
     pending = null;
     const s = store.getState();
     if (!saved || s.world !== initial.world || s.lines.length) return;
-    store.setState({ ...replayed(cli, saved, seed, s.prefs), transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, history: s.history, cliReady: true });
+    store.setState({ ...replayed(cli, saved, seed, s.prefs), transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, history: s.history, cliReady: true, busy: s.busy });
   };
 
   const store = createStore<LabState>()((set, get) => {
@@ -172,6 +175,19 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
 
       notify(key, detail) {
         set({ notice: notify(key, detail) });
+      },
+
+      hold(work) {
+        const held = work.then(ignore, ignore).then(() => {
+          holds.delete(held);
+          if (holds.size === 0) set({ busy: false });
+        });
+        holds.add(held);
+        if (!get().busy) set({ busy: true });
+      },
+
+      ready() {
+        return get().prepare().then(() => Promise.all([...holds])).then(ignore);
       },
 
       runLine(line, o = {}) {
@@ -231,7 +247,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
 
       reset(newSeed) {
         const s = get();
-        set({ ...freshData(newSeed ?? s.seed, s.prefs, null), transcriptEpoch: s.transcriptEpoch + 1, nextSeq: s.nextSeq, history: s.history, focus: s.focus });
+        set({ ...freshData(newSeed ?? s.seed, s.prefs, null), transcriptEpoch: s.transcriptEpoch + 1, nextSeq: s.nextSeq, history: s.history, focus: s.focus, busy: s.busy });
       },
 
       select(id) {
@@ -252,7 +268,7 @@ export function createLabStore(opts: LabStoreOptions = {}): LabStore {
         }
         try {
           const r = cli.replay(parsed.data);
-          set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus });
+          set({ ...freshData(r.seed, s.prefs, null), ...r, transcriptEpoch: s.transcriptEpoch + 1, focus: s.focus, busy: s.busy });
           return true;
         } catch (e) {
           set({ notice: notify('load-failed', e instanceof Error ? e.message : String(e)) });

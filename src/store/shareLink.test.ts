@@ -102,7 +102,7 @@ describe('openSharedLink', () => {
     expect(asked[0]).toContain('替换');
     expect(asked[0]).toContain('2');
     expect(openSharedLink(hash, s, (q) => (asked.push(q), true), 'en').kind).toBe('opened');
-    expect(asked[1]).toMatch(/Replace your current lab \(1 commands\)/);
+    expect(asked[1]).toMatch(/Replace your current lab \(1 command\)/);
     expect(JSON.parse(s.getItem(SESSION_KEY) ?? '')).toEqual({ v: 1, ...shared, history: old.history });
   });
 

@@ -90,6 +90,8 @@ export interface LabData {
   readonly prefs: Prefs;
   /** The command line's chunk is loaded: lines run at once (before, they wait for it). */
   readonly cliReady: boolean;
+  /** A whole-lab change is under way (see hold): typed lines wait for it. */
+  readonly busy: boolean;
   /** What an open lesson points at, highlighted while nothing is selected (ids derived from the topology). */
   readonly focus: ((t: Topology) => readonly string[]) | null;
 }
@@ -99,6 +101,13 @@ export interface LabActions {
   prepare(): Promise<void>;
   /** Shows a notice. */
   notify(key: NoticeKey, detail?: string): void;
+  /**
+   * Marks a change of the whole lab as under way (a lesson starting while its chunks load):
+   * the console runs typed lines only after it, so they land on the host the change builds.
+   */
+  hold(work: Promise<unknown>): void;
+  /** Resolves when the CLI is loaded and nothing is held. */
+  ready(): Promise<void>;
   runLine(line: string, opts?: RunOptions): void;
   undo(): void;
   redo(): void;

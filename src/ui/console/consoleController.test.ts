@@ -57,6 +57,20 @@ describe('ConsoleController', () => {
     expect(text()).toContain('L$ two\ntwo!\nL$ ');
   });
 
+  it('runs a line typed while a lesson is being set up after the setup (store.hold)', async () => {
+    const { ctl, store } = setup();
+    let finish = () => {};
+    store.getState().hold(new Promise<void>((r) => (finish = r)));
+    ctl.input('mine\r');
+    await Promise.resolve();
+    expect(store.getState().lines).toEqual([]);
+    store.getState().runLine('setup', { source: 'ui' });
+    finish();
+    await ctl.whenIdle();
+    expect(store.getState().lines).toEqual(['setup', 'mine']);
+    expect(store.getState().busy).toBe(false);
+  });
+
   it('drops pasted lines not yet run on Ctrl-C', async () => {
     const { ctl, store } = setup();
     ctl.input('one\rtwo\rthree\r');

@@ -97,9 +97,11 @@ export class ConsoleController {
     this.draining = true;
     while (this.pending.length) {
       const key = this.pending[0] as Key;
-      // Editing runs at once; a key that needs the CLI (Enter, Tab, ^C…) waits for its chunk.
-      if (!this.store.getState().cliReady && this.needsCli(key)) {
-        void this.store.getState().prepare().then(
+      // Editing runs at once; a key that needs the CLI (Enter, Tab, ^C…) waits for its chunk, and
+      // for a lesson that is being set up (its setup replaces the host).
+      const st = this.store.getState();
+      if ((!st.cliReady || st.busy) && this.needsCli(key)) {
+        void st.ready().then(
           () => this.drain(),
           () => this.loadFailed(),
         );

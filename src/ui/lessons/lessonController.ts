@@ -21,12 +21,15 @@ export class LessonController {
   /** Starts a lesson on a fresh host; fetches the CLI (to replay the setup) and the runtime first. */
   start(id: string): Promise<void> {
     const request = ++this.request;
-    return Promise.all([this.lab.getState().prepare(), loadLessonRuntime()]).then(
+    const started = Promise.all([this.lab.getState().prepare(), loadLessonRuntime()]).then(
       ([, rt]) => {
         if (request === this.request) rt.startLesson(this, id);
       },
       () => this.lab.getState().notify('chunk-failed'),
     );
+    // A line typed while the chunks load runs after the setup, on the lesson's host.
+    this.lab.getState().hold(started);
+    return started;
   }
 
   /** Leave the lesson (its progress is kept) and play on a fresh host. */
