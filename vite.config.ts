@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   plugins: [react()],
-  // Relative base so the built app also works from a file share or a sub-path on a school server.
+  // Relative base so the built app works at any path on a static server (a sub-path on a school server).
   base: './',
   build: {
     rolldownOptions: {
