@@ -100,6 +100,22 @@ const UNREACH: Readonly<Record<Exclude<RejectWith, 'tcp-reset'>, UnreachCode>> =
 const icmpErrorBytes = (offending: number): number => 28 + Math.min(offending, 576 - 28);
 
 /**
+ * Walks an answer from `at` back to the sender; the packet as it arrived when it reached the
+ * socket that sent `sent` in `from` (hop `deliver` with `socket`), else null (dropped on the way,
+ * or arrived somewhere that has no such connection).
+ */
+function walkHome(w: Walker, at: NetnsId, back: Pkt, conn: Conn, from: NetnsId, sent: Pkt, socket: string): Pkt | null {
+  const ret = walk(w, at, back, { conn, dir: 'reply' });
+  if (ret.kind !== 'arrived') return null;
+  if (ret.netns === from && ret.pkt.dst === sent.src) {
+    w.hop({ kind: 'deliver', netns: from, iface: ret.iface, socket });
+    return ret.pkt;
+  }
+  w.hop({ kind: 'drop', netns: ret.netns, reason: `answer for ${endpointText(ret.pkt.dst, ret.pkt.dport)} matches no connection here` });
+  return null;
+}
+
+/**
  * A REJECT rule's answer, generated in the rejecting namespace and walked back to the sender
  * like any locally generated packet (OUTPUT, POSTROUTING, then the wires):
  * - tcp-reset (nf_reject_ipv4.c nf_send_reset): a 40-byte RST from the rejected segment's
@@ -139,14 +155,9 @@ function rejectAnswer(w: Walker, at: NetnsId, rej: Rejection, conn: Conn, sent: 
   }
   const what = kind === 'rst' ? 'TCP RST' : `ICMP ${kind.replace(/-/g, ' ')}`;
   w.hop({ kind: 'reply', reject: what, summary: `REJECT answers ${what} ${endpointText(back.src, back.sport)} → ${endpointText(back.dst, back.dport)}, ${back.bytes} bytes` });
-  const ret = walk(w, at, back, { conn, dir: 'reply' });
-  const home = ret.kind === 'arrived' && ret.netns === from && ret.pkt.dst === sent.src;
-  if (ret.kind === 'arrived') {
-    if (home) w.hop({ kind: 'deliver', netns: from, iface: ret.iface, socket: `${what} for ${endpointText(sent.src, sent.sport)}` });
-    else w.hop({ kind: 'drop', netns: ret.netns, reason: `answer for ${endpointText(ret.pkt.dst, ret.pkt.dport)} matches no connection here` });
-  }
-  if (!home || ret.kind !== 'arrived') return { delivered: false, error: 'timeout' };
-  return { delivered: false, error: rejectError(rej.with), answer: { kind, from: ret.pkt.src, by: at } };
+  const got = walkHome(w, at, back, conn, from, sent, `${what} for ${endpointText(sent.src, sent.sport)}`);
+  if (!got) return { delivered: false, error: 'timeout' };
+  return { delivered: false, error: rejectError(rej.with), answer: { kind, from: got.src, by: at } };
 }
 
 export function sendPacket(world: World, from: NetnsId, input: PacketInput): PacketResult {
@@ -209,13 +220,9 @@ export function exchange(w: Walker, from: NetnsId, input: PacketInput, depth: nu
   // An ICMP error about a tracked connection is RELATED to it (nf_conntrack_proto_icmp.c).
   conn.replyState = kind === 'port-unreachable' ? 'RELATED' : 'ESTABLISHED';
   w.hop({ kind: 'reply', summary: `${kind} ${endpointText(back.src, back.sport)} → ${endpointText(back.dst, back.dport)}, ${bytes} bytes` });
-  const ret = walk(w, at, back, { conn, dir: 'reply' });
-  const home = ret.kind === 'arrived' && ret.netns === from && ret.pkt.dst === p.src;
-  if (ret.kind === 'arrived') {
-    if (home) w.hop({ kind: 'deliver', netns: from, iface: ret.iface, socket: `reply to ${endpointText(p.src, p.sport)}` });
-    else w.hop({ kind: 'drop', netns: ret.netns, reason: `answer for ${endpointText(ret.pkt.dst, ret.pkt.dport)} matches no connection here` });
-  }
-  const reply: PacketReply = { kind, sent: tupleOf(back), ...(ret.kind === 'arrived' && home ? { received: tupleOf(ret.pkt) } : {}), bytes };
+  const got = walkHome(w, at, back, conn, from, p, `reply to ${endpointText(p.src, p.sport)}`);
+  const home = got !== null;
+  const reply: PacketReply = { kind, sent: tupleOf(back), ...(got ? { received: tupleOf(got) } : {}), bytes };
   const refused = kind === 'rst' || kind === 'port-unreachable';
   const base = { reply, ...(answeredBy ? { answeredBy } : {}), seen: tupleOf(seen) };
   if (inner) {
