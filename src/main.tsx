@@ -1,27 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { PREFS_KEY, SESSION_KEY, SHARE_PREFIX, browserLang, createLabStore, loadCli, openSharedLink, parsePrefs, savedLineCount, type ShareOutcome } from './store';
+import { PREFS_KEY, SESSION_KEY, SHARE_PREFIX, browserLang, browserStorage, createLabStore, loadCli, openSharedLink, parsePrefs, readKey, savedLineCount, type KV, type ShareOutcome } from './store';
 import { App } from './ui/App';
 import { StoreProvider } from './ui/StoreContext';
 import './ui/styles.css';
 
-type KV = Pick<Storage, 'getItem' | 'setItem'>;
-
-function browserStorage(): Storage | null {
-  try {
-    return localStorage;
-  } catch {
-    return null; // storage disabled: nothing saved
-  }
-}
-
-function read(key: string): string | null {
-  try {
-    return browserStorage()?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
+const storage = browserStorage();
+const read = (key: string) => readKey(storage, key);
 
 /**
  * A link made by Share (`#lab=…`) is opened before the store exists: the shared session is
@@ -33,7 +18,7 @@ function openShared(): ShareOutcome & { session?: string } {
   let outcome: ShareOutcome & { session?: string };
   try {
     const lang = parsePrefs(read(PREFS_KEY), { theme: 'light', lang: browserLang() }).lang;
-    outcome = openSharedLink(location.hash, browserStorage(), (q) => window.confirm(q), lang);
+    outcome = openSharedLink(location.hash, storage, (q) => window.confirm(q), lang);
   } catch {
     outcome = { kind: 'invalid' };
   }
@@ -56,7 +41,7 @@ function storageFor(session: string | undefined): KV | undefined {
     setItem: (k, v) => {
       if (k === SESSION_KEY) kept = v;
       try {
-        browserStorage()?.setItem(k, v);
+        storage?.setItem(k, v);
       } catch {
         // full or refused: kept in memory for this page
       }

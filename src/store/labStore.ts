@@ -15,6 +15,7 @@ import {
   type SavedSession,
 } from './session';
 import { cliNow, loadCli } from './cliPort';
+import { browserStorage, readKey, type KV } from './storage';
 import type { Cli } from './replay';
 import type { LabData, LabState, Notice, NoticeKey, PacketTrace, Prefs, TranscriptEntry } from './types';
 
@@ -25,7 +26,6 @@ import type { LabData, LabState, Notice, NoticeKey, PacketTrace, Prefs, Transcri
  */
 
 export type LabStore = StoreApi<LabState>;
-type KV = Pick<Storage, 'getItem' | 'setItem'>;
 
 export interface LabStoreOptions {
   readonly seed?: number;
@@ -41,14 +41,6 @@ export function browserLang(): Prefs['lang'] {
 }
 
 const DEFAULT_PREFS: Prefs = { theme: 'light', lang: browserLang() };
-
-function defaultStorage(): KV | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // Safari private mode and sandboxed iframes throw on access
-  }
-}
 
 function freshData(seed: number, prefs: Prefs, notice: Notice | null): LabData {
   return {
@@ -127,17 +119,10 @@ function restore(text: string | null, seed: number, prefs: Prefs): { data: LabDa
 const ignore = () => undefined;
 
 export function createLabStore(opts: LabStoreOptions = {}): LabStore {
-  const storage = opts.storage === undefined ? defaultStorage() : opts.storage;
+  const storage = opts.storage === undefined ? browserStorage() : opts.storage;
   const seed = opts.seed ?? 1;
-  const read = (key: string) => {
-    try {
-      return storage?.getItem(key) ?? null;
-    } catch {
-      return null;
-    }
-  };
-  const prefs = opts.prefs ?? parsePrefs(read(PREFS_KEY), DEFAULT_PREFS);
-  const { data: initial, later } = restore(read(SESSION_KEY), seed, prefs);
+  const prefs = opts.prefs ?? parsePrefs(readKey(storage, PREFS_KEY), DEFAULT_PREFS);
+  const { data: initial, later } = restore(readKey(storage, SESSION_KEY), seed, prefs);
   let pending = later;
   /** Whole-lab changes under way (hold): typed lines wait for them. */
   const holds = new Set<Promise<void>>();

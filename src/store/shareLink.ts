@@ -1,5 +1,6 @@
 import { t, type Lang } from '../i18n';
 import { SESSION_KEY, parseSaved, sessionSchema, type SavedSession } from './session';
+import { readKey, type KV } from './storage';
 
 /**
  * A lab shared as a link: the page's own address with `#lab=` and the session's seed and lines
@@ -41,7 +42,7 @@ export function encodeShare(lab: SharedLab): string | null {
   return payload.length + SHARE_PREFIX.length > MAX_SHARE_CHARS ? null : payload;
 }
 
-/** The page's address (no query, no fragment: works on any path, `file:` too) with the lab in its fragment. */
+/** The page's address (no query, no fragment: works on any path) with the lab in its fragment. */
 export function shareUrl(href: string, lab: SharedLab): string | null {
   const payload = encodeShare(lab);
   if (payload === null) return null;
@@ -70,8 +71,6 @@ export function decodeShare(fragment: string): SharedLab | null {
 
 export type ShareOutcome = { readonly kind: 'none' } | { readonly kind: 'invalid' } | { readonly kind: 'kept' } | { readonly kind: 'opened'; readonly lines: number };
 
-type KV = Pick<Storage, 'getItem' | 'setItem'>;
-
 /**
  * Opens the lab in a page's fragment, before the store is created: the shared session is written
  * where the saved one lives, so the normal restore replays it. A saved session with other lines is
@@ -87,13 +86,8 @@ export function openSharedLink(
   if (!hash.startsWith(SHARE_PREFIX)) return { kind: 'none' };
   const shared = decodeShare(hash);
   if (!shared) return { kind: 'invalid' };
-  let current: SavedSession | null = null;
-  try {
-    const c = parseSaved(storage?.getItem(SESSION_KEY) ?? null);
-    current = c === 'corrupt' ? null : c;
-  } catch {
-    current = null;
-  }
+  const saved = parseSaved(readKey(storage, SESSION_KEY));
+  const current: SavedSession | null = saved === 'corrupt' ? null : saved;
   const same = current !== null && current.seed === shared.seed && current.lines.length === shared.lines.length && current.lines.every((l, i) => l === shared.lines[i]);
   if (current && current.lines.length > 0 && !same && !ask(t(lang, 'share.replace.confirm', { n: current.lines.length, m: shared.lines.length }))) {
     return { kind: 'kept' };

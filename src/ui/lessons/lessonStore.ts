@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LESSON_CATALOG } from '../../i18n/lessons/catalog';
 import type { LessonSession } from '../../lessons/session';
+import { browserStorage, type KV } from '../../store';
 
 /**
  * The lessons panel's state, kept apart from the lab store (which holds the host): which lesson
@@ -35,16 +36,6 @@ const savedSchema = z.object({
   hints: z.optional(z.record(z.string(), z.number().check(z.int(), z.minimum(0), z.maximum(10)))),
 });
 
-type KV = Pick<Storage, 'getItem' | 'setItem'>;
-
-function storage(): KV | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
 function restore(kv: KV | null): LessonUiState {
   const fresh: LessonUiState = { open: true, current: null, session: null, completed: [], hints: {}, solutions: {}, peek: null };
   try {
@@ -62,7 +53,7 @@ function restore(kv: KV | null): LessonUiState {
 
 export type LessonUiStore = StoreApi<LessonUiState>;
 
-export function createLessonUiStore(kv: KV | null = storage()): LessonUiStore {
+export function createLessonUiStore(kv: KV | null = browserStorage()): LessonUiStore {
   const store = createStore<LessonUiState>()(() => restore(kv));
   store.subscribe((s, prev) => {
     if (!kv || (s.open === prev.open && s.current === prev.current && s.session?.progress === prev.session?.progress && s.completed === prev.completed && s.hints === prev.hints)) return;
