@@ -8,7 +8,6 @@ import { TEXT_TOOLS, lines } from './textTools';
  * `iptables -t nat -S | head -n 5`, `docker ps -q | wc -l`). Each takes the previous stage's
  * stdout and returns its own, with GNU coreutils/grep semantics for the common options.
  */
-export type { FilterResult };
 
 type Filter = (args: readonly string[], input: string) => FilterResult;
 
