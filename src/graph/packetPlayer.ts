@@ -265,14 +265,25 @@ export class PacketPlayer {
       // Not rendered (a test DOM): keep the estimate.
     }
     // Up and to the left of where it happened: port badges sit to the right of the host's NIC.
-    box.setAttribute('x', String(-14 - w));
+    const place = (x: number) => {
+      box.setAttribute('x', String(x));
+      text.setAttribute('x', String(x + 10));
+    };
+    place(-14 - w);
     box.setAttribute('y', '-34');
     box.setAttribute('width', String(w));
     box.setAttribute('height', '24');
     box.setAttribute('rx', '5');
-    text.setAttribute('x', String(-4 - w));
     text.setAttribute('y', '-17');
     this.scaleNote(g);
+    // Where the left is cut off by the pane (a narrow picture beside the lessons): to the right,
+    // or, where neither side has room, from the pane's left edge. The note is drawn at screen scale,
+    // so its local units are screen pixels.
+    const pane = this.layer.ownerSVGElement?.getBoundingClientRect();
+    const left = g.getBoundingClientRect().left;
+    if (!pane || pane.width === 0 || left >= pane.left) return;
+    const pointX = left + 14 + w;
+    place(pointX + 14 + w <= pane.right ? 14 : Math.min(14, pane.left + 4 - pointX));
   }
 
   private scaleNote(g: SVGGElement): void {
